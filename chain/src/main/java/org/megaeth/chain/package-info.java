@@ -1,0 +1,2 @@
+/** Block validation and execution shared by every role. */
+package org.megaeth.chain;

@@ -1,0 +1,2 @@
+/** Data-availability client interface and backends. */
+package org.megaeth.da;

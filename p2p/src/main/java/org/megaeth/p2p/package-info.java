@@ -1,0 +1,2 @@
+/** Peer-to-peer transport and protocol. */
+package org.megaeth.p2p;

@@ -1,0 +1,2 @@
+/** The stateless prover role: re-executes blocks from witnesses and signs attestations. */
+package org.megaeth.prover;

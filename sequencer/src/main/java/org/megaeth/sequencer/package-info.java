@@ -1,0 +1,2 @@
+/** The sequencer role: mempool, mini-blocks, blocks, durable log. */
+package org.megaeth.sequencer;
