@@ -16,9 +16,8 @@ import java.util.Optional;
  */
 public record ForkSchedule(Map<Fork, Long> byBlock, Map<Fork, Long> byTimestamp) {
   public ForkSchedule {
-    byBlock = Collections.unmodifiableMap(new EnumMap<>(byBlock.isEmpty() ? Map.of() : byBlock));
-    byTimestamp =
-        Collections.unmodifiableMap(new EnumMap<>(byTimestamp.isEmpty() ? Map.of() : byTimestamp));
+    byBlock = Collections.unmodifiableMap(enumMap(byBlock));
+    byTimestamp = Collections.unmodifiableMap(enumMap(byTimestamp));
     for (Fork fork : byBlock.keySet()) {
       if (fork.isAtLeast(Fork.SHANGHAI)) {
         throw new IllegalArgumentException(fork + " activates by timestamp, not block number");
@@ -66,6 +65,12 @@ public record ForkSchedule(Map<Fork, Long> byBlock, Map<Fork, Long> byTimestamp)
 
   public Optional<Long> activationBlock(Fork fork) {
     return Optional.ofNullable(byBlock.get(fork));
+  }
+
+  private static Map<Fork, Long> enumMap(Map<Fork, Long> activations) {
+    Map<Fork, Long> sorted = new EnumMap<>(Fork.class); // iterates in fork order
+    sorted.putAll(activations);
+    return sorted;
   }
 
   private static void checkOrdered(Map<Fork, Long> activations, String unit) {

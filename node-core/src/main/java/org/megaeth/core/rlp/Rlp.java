@@ -21,12 +21,20 @@ public final class Rlp {
 
   /** Encodes a single item written by {@code fn}. */
   public static Bytes encode(Consumer<RlpWriter> fn) {
-    return RLP.encode(w -> fn.accept(new RlpWriter(w)));
+    return flat(RLP.encode(w -> fn.accept(new RlpWriter(w))));
   }
 
   /** Encodes a list whose items are written by {@code fn}. */
   public static Bytes encodeList(Consumer<RlpWriter> fn) {
-    return RLP.encodeList(w -> fn.accept(new RlpWriter(w)));
+    return flat(RLP.encodeList(w -> fn.accept(new RlpWriter(w))));
+  }
+
+  /**
+   * Tuweni returns a concatenation of chunks whose slices misbehave ("element sizes do not match
+   * total size"); one contiguous array is also what every consumer (hashing, sockets) wants.
+   */
+  private static Bytes flat(Bytes encoded) {
+    return Bytes.wrap(encoded.toArrayUnsafe());
   }
 
   /** Encodes a byte string as an RLP string item. */

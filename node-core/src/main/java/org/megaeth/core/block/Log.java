@@ -1,0 +1,32 @@
+package org.megaeth.core.block;
+
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.rlp.RlpReader;
+import org.megaeth.core.rlp.RlpWriter;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+
+/** An event log: the emitting contract, up to four topics, and data. */
+public record Log(Address address, List<Hash> topics, Bytes data) {
+  public Log {
+    topics = List.copyOf(topics);
+    if (topics.size() > 4) {
+      throw new IllegalArgumentException("a log has at most 4 topics, got " + topics.size());
+    }
+  }
+
+  public void writeTo(RlpWriter out) {
+    out.writeList(
+        w -> {
+          w.writeAddress(address);
+          w.writeList(topics, RlpWriter::writeHash);
+          w.writeBytes(data);
+        });
+  }
+
+  public static Log readFrom(RlpReader in) {
+    return in.readList(
+        r -> new Log(r.readAddress(), r.readListOf(RlpReader::readHash), r.readBytes()));
+  }
+}

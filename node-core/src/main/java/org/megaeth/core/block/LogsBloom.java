@@ -1,0 +1,121 @@
+package org.megaeth.core.block;
+
+import java.util.Arrays;
+import java.util.Collection;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.util.Hex;
+
+/**
+ * The 2048-bit logs bloom filter of a receipt or a block: for each log address and topic, three
+ * bits chosen by the first six bytes of its keccak hash are set.
+ */
+public final class LogsBloom {
+  public static final int SIZE = 256;
+  public static final LogsBloom EMPTY = new LogsBloom(new byte[SIZE]);
+
+  private final byte[] bits;
+
+  private LogsBloom(byte[] bits) {
+    this.bits = bits;
+  }
+
+  public static LogsBloom of(Bytes bytes) {
+    if (bytes.size() != SIZE) {
+      throw new IllegalArgumentException("a logs bloom is 256 bytes, got " + bytes.size());
+    }
+    return new LogsBloom(bytes.toArray());
+  }
+
+  /** The bloom of a list of logs. */
+  public static LogsBloom of(Collection<Log> logs) {
+    Builder builder = new Builder();
+    logs.forEach(builder::add);
+    return builder.build();
+  }
+
+  /** True when {@code value}'s three bits are all set (it may be in the set; false: it is not). */
+  public boolean mightContain(Bytes value) {
+    byte[] hash = Keccak.keccak256(value.toArrayUnsafe());
+    for (int i = 0; i < 6; i += 2) {
+      int bit = ((hash[i] & 0xFF) << 8 | (hash[i + 1] & 0xFF)) & 2047;
+      if ((bits[SIZE - 1 - bit / 8] & (1 << (bit % 8))) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public boolean mightContain(Address address) {
+    return mightContain(address.bytes());
+  }
+
+  public boolean mightContain(Hash topic) {
+    return mightContain(topic.bytes());
+  }
+
+  /** True when every bit set in {@code other} is set here (for block-level filtering). */
+  public boolean containsAll(LogsBloom other) {
+    for (int i = 0; i < SIZE; i++) {
+      if ((bits[i] & other.bits[i]) != other.bits[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public Bytes bytes() {
+    return Bytes.wrap(bits);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LogsBloom b && Arrays.equals(bits, b.bits);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bits);
+  }
+
+  @Override
+  public String toString() {
+    return Hex.encode(bits);
+  }
+
+  /** Accumulates logs (or whole blooms) into one filter. */
+  public static final class Builder {
+    private final byte[] bits = new byte[SIZE];
+    private final byte[] hash = new byte[32];
+
+    public Builder add(Log log) {
+      addValue(log.address().bytes());
+      for (Hash topic : log.topics()) {
+        addValue(topic.bytes());
+      }
+      return this;
+    }
+
+    public Builder add(LogsBloom bloom) {
+      for (int i = 0; i < SIZE; i++) {
+        bits[i] |= bloom.bits[i];
+      }
+      return this;
+    }
+
+    private void addValue(Bytes value) {
+      byte[] raw = value.toArrayUnsafe();
+      Keccak.keccak256(raw, 0, raw.length, hash, 0);
+      for (int i = 0; i < 6; i += 2) {
+        int bit = ((hash[i] & 0xFF) << 8 | (hash[i + 1] & 0xFF)) & 2047;
+        bits[SIZE - 1 - bit / 8] |= (byte) (1 << (bit % 8));
+      }
+    }
+
+    public LogsBloom build() {
+      return new LogsBloom(bits.clone());
+    }
+  }
+}
