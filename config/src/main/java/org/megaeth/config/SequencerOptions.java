@@ -1,0 +1,81 @@
+package org.megaeth.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.megaeth.core.types.Address;
+
+/**
+ * Block production (role {@code sequencer}).
+ *
+ * @param miniBlockInterval how often a mini-block is emitted
+ * @param blockInterval how often mini-blocks are sealed into an EVM block
+ * @param blockGasLimit the gas limit of every EVM block
+ * @param keyFile the file holding the key that signs mini-blocks and blocks; empty in dev mode
+ *     means a key derived for the run
+ * @param coinbase the fee recipient; empty means the sequencer key's address
+ */
+public record SequencerOptions(
+    Duration miniBlockInterval,
+    Duration blockInterval,
+    long blockGasLimit,
+    Optional<Path> keyFile,
+    Optional<Address> coinbase) {
+  public SequencerOptions {
+    Objects.requireNonNull(miniBlockInterval, "miniBlockInterval");
+    Objects.requireNonNull(blockInterval, "blockInterval");
+    Objects.requireNonNull(keyFile, "keyFile");
+    Objects.requireNonNull(coinbase, "coinbase");
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .miniBlockInterval(miniBlockInterval)
+        .blockInterval(blockInterval)
+        .blockGasLimit(blockGasLimit)
+        .keyFile(keyFile)
+        .coinbase(coinbase);
+  }
+
+  /** Starts from {@link Defaults}; {@link NodeOptions.Builder#build()} validates. */
+  public static final class Builder {
+    private Duration miniBlockInterval = Defaults.MINI_BLOCK_INTERVAL;
+    private Duration blockInterval = Defaults.BLOCK_INTERVAL;
+    private long blockGasLimit = Defaults.BLOCK_GAS_LIMIT;
+    private Optional<Path> keyFile = Optional.empty();
+    private Optional<Address> coinbase = Optional.empty();
+
+    Builder() {}
+
+    public Builder miniBlockInterval(Duration value) {
+      this.miniBlockInterval = Objects.requireNonNull(value, "miniBlockInterval");
+      return this;
+    }
+
+    public Builder blockInterval(Duration value) {
+      this.blockInterval = Objects.requireNonNull(value, "blockInterval");
+      return this;
+    }
+
+    public Builder blockGasLimit(long value) {
+      this.blockGasLimit = value;
+      return this;
+    }
+
+    public Builder keyFile(Optional<Path> value) {
+      this.keyFile = Objects.requireNonNull(value, "keyFile");
+      return this;
+    }
+
+    public Builder coinbase(Optional<Address> value) {
+      this.coinbase = Objects.requireNonNull(value, "coinbase");
+      return this;
+    }
+
+    public SequencerOptions build() {
+      return new SequencerOptions(
+          miniBlockInterval, blockInterval, blockGasLimit, keyFile, coinbase);
+    }
+  }
+}
