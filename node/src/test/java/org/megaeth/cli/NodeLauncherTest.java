@@ -1,0 +1,63 @@
+package org.megaeth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.megaeth.core.service.Service;
+import org.megaeth.core.service.ServiceController;
+
+class NodeLauncherTest {
+  private final List<String> events = new CopyOnWriteArrayList<>();
+
+  @Test
+  void shouldRunUntilShutdownAndStopServicesInReverseOrder() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    NodeLauncher launcher =
+        new NodeLauncher(
+            new ServiceController(List.of(new Named("store", null), new Named("rpc", started))));
+    Thread main =
+        new Thread(
+            () -> {
+              try {
+                launcher.runUntilShutdown();
+                events.add("returned");
+              } catch (Exception e) {
+                events.add("failed " + e);
+              }
+            });
+    main.start();
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    // What the SIGINT/SIGTERM shutdown hook runs:
+    launcher.shutdown();
+    main.join(10_000);
+    assertThat(events)
+        .containsExactly("start store", "start rpc", "stop rpc", "stop store", "returned");
+  }
+
+  private final class Named extends Service {
+    private final String name;
+    private final CountDownLatch onStart;
+
+    Named(String name, CountDownLatch onStart) {
+      this.name = name;
+      this.onStart = onStart;
+    }
+
+    @Override
+    protected void doStart() {
+      events.add("start " + name);
+      if (onStart != null) {
+        onStart.countDown();
+      }
+    }
+
+    @Override
+    protected void doStop() {
+      events.add("stop " + name);
+    }
+  }
+}
