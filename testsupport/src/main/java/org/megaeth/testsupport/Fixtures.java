@@ -3,7 +3,9 @@ package org.megaeth.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Finds the conformance fixtures (ethereum/tests, execution-apis). The build passes their location
@@ -36,16 +38,42 @@ public final class Fixtures {
         : Optional.empty();
   }
 
+  /** Builds dynamic tests from a fixtures folder; may throw, e.g. on I/O. */
+  @FunctionalInterface
+  public interface TestsFromFolder {
+    Stream<DynamicTest> build(Path folder) throws Exception;
+  }
+
+  /**
+   * The dynamic tests {@code build} makes from the folder {@code relative}, or, when it is missing,
+   * one skipped test whose reason says where to get the fixtures. (An assumption failing inside a
+   * {@code @TestFactory} itself would hide the reason: Surefire reports nothing at all.)
+   */
+  public static Stream<DynamicTest> dynamicTests(String relative, TestsFromFolder build)
+      throws Exception {
+    Path folder = expected(relative);
+    if (!Files.exists(folder)) {
+      String reason = HOW_TO_GET.formatted(folder);
+      return Stream.of(
+          DynamicTest.dynamicTest(
+              relative + " (fixtures missing)", () -> Assumptions.abort(reason)));
+    }
+    return build.build(folder);
+  }
+
   /**
    * The folder {@code relative} under the fixtures root; skips the calling test (JUnit assumption)
    * with a message saying where to get the fixtures when it is missing.
    */
   public static Path require(String relative) {
-    Optional<Path> root = root();
-    Path expected =
-        root.map(r -> r.resolve(relative))
-            .orElse(Path.of(System.getProperty(PROPERTY, "../shared/fixtures"), relative));
+    Path expected = expected(relative);
     Assumptions.assumeTrue(Files.exists(expected), () -> HOW_TO_GET.formatted(expected));
     return expected;
+  }
+
+  private static Path expected(String relative) {
+    return root()
+        .map(r -> r.resolve(relative))
+        .orElse(Path.of(System.getProperty(PROPERTY, "../shared/fixtures"), relative));
   }
 }

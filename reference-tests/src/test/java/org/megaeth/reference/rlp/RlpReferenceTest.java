@@ -31,8 +31,11 @@ class RlpReferenceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TestFactory
-  Stream<DynamicTest> rlpTests() throws IOException {
-    Path dir = Fixtures.require("ethereum-tests/RLPTests");
+  Stream<DynamicTest> rlpTests() throws Exception {
+    return Fixtures.dynamicTests("ethereum-tests/RLPTests", RlpReferenceTest::rlpTestsIn);
+  }
+
+  private static Stream<DynamicTest> rlpTestsIn(Path dir) throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
