@@ -1,0 +1,681 @@
+package org.megaeth.trie.patricia;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.rlp.RlpException;
+import org.megaeth.core.types.Hash;
+import org.megaeth.trie.internal.ParallelTasks;
+import org.megaeth.trie.store.NodeBatch;
+import org.megaeth.trie.store.NodeStore;
+
+/**
+ * The Merkle-Patricia trie of Ethereum (Yellow Paper appendix D), byte-compatible with geth and
+ * reth. This is the plain form: keys are used as given (transactions, receipts and withdrawals
+ * tries). {@link SecureMerklePatriciaTrie} hashes keys first (accounts and storage).
+ *
+ * <p>Nodes are immutable apart from their cached hash, so updates copy only the path they change,
+ * {@link #copy()} is O(1), and {@link #rootHash()} re-hashes only nodes created since the last
+ * call. A node known only by hash (after {@link #load} or {@link #fromWitness}) is loaded when an
+ * operation needs its content; if it cannot be, the operation throws {@link
+ * MissingTrieNodeException} and the trie is left unchanged.
+ *
+ * <p>An empty value means "absent": putting one removes the key, as in geth.
+ *
+ * <p>Not thread-safe. The executor overloads spread one operation over the caller's threads
+ * (independent subtries under the root's 16 children); without one, everything runs on the calling
+ * thread, with identical results. The trie does no I/O and owns no threads.
+ */
+public final class MerklePatriciaTrie {
+  /** keccak256(rlp("")): the root of the empty trie. */
+  public static final Hash EMPTY_TRIE_ROOT =
+      Hash.fromHex("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
+
+  private final NodeLoader loader;
+  private Node root;
+
+  /** The root at the last commit (or load): what the node store holds. */
+  private Node committedRoot;
+
+  /** Non-null while recording a witness. */
+  private WitnessRecorder recorder;
+
+  private MerklePatriciaTrie(NodeLoader loader, Node root) {
+    this.loader = loader;
+    this.root = root;
+    this.committedRoot = root;
+  }
+
+  /** An empty trie held in memory. */
+  public static MerklePatriciaTrie create() {
+    return new MerklePatriciaTrie(NodeLoader.NONE, null);
+  }
+
+  /** The trie with root {@code root} in {@code store}; nodes are loaded as they are needed. */
+  public static MerklePatriciaTrie load(Hash root, NodeStore store) {
+    return new MerklePatriciaTrie(NodeLoader.of(store), rootNode(root));
+  }
+
+  /**
+   * A partial trie over witness nodes (hash to encoding). It answers reads and updates that stay
+   * within those nodes, and throws {@link MissingTrieNodeException} for any that does not.
+   */
+  public static MerklePatriciaTrie fromWitness(Hash root, Map<Hash, Bytes> nodes) {
+    return new MerklePatriciaTrie(NodeLoader.of(nodes), rootNode(root));
+  }
+
+  public static MerklePatriciaTrie fromWitness(Witness witness) {
+    return fromWitness(witness.root(), witness.nodes());
+  }
+
+  private static Node rootNode(Hash root) {
+    return root.equals(EMPTY_TRIE_ROOT) ? null : new HashNode(root.toArray());
+  }
+
+  /**
+   * An independent trie with the same content, sharing all nodes (O(1)). Only one line of copies
+   * may be committed to a given store: a commit marks the shared nodes it writes as persisted.
+   */
+  public MerklePatriciaTrie copy() {
+    MerklePatriciaTrie copy = new MerklePatriciaTrie(loader, root);
+    copy.committedRoot = committedRoot;
+    return copy;
+  }
+
+  public boolean isEmpty() {
+    return root == null;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  public Optional<Bytes> get(Bytes key) {
+    byte[] value = get(Nibbles.fromBytes(key));
+    return value == null ? Optional.empty() : Optional.of(Bytes.wrap(value));
+  }
+
+  /** The value at the nibble key, or {@code null}. */
+  byte[] get(byte[] key) {
+    Node node = root;
+    int depth = 0;
+    while (node != null) {
+      node = resolve(node, key, depth, -1);
+      if (node instanceof LeafNode leaf) {
+        return Nibbles.matchesRest(leaf.path, key, depth) ? leaf.value : null;
+      } else if (node instanceof ExtensionNode ext) {
+        if (!Nibbles.startsWith(key, depth, ext.path)) {
+          return null;
+        }
+        depth += ext.path.length;
+        node = ext.child;
+      } else {
+        BranchNode branch = (BranchNode) node;
+        if (depth == key.length) {
+          return branch.value;
+        }
+        node = branch.children[key[depth++]];
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  /** Sets {@code key} to {@code value}; an empty value removes the key. */
+  public void put(Bytes key, Bytes value) {
+    byte[] k = Nibbles.fromBytes(key);
+    root = value.isEmpty() ? remove(root, k, 0) : put(root, k, 0, value.toArray());
+  }
+
+  public void remove(Bytes key) {
+    root = remove(root, Nibbles.fromBytes(key), 0);
+  }
+
+  /** Applies a batch of changes on the calling thread; an empty or null value removes the key. */
+  public void apply(Map<Bytes, Bytes> changes) {
+    apply(changes, null);
+  }
+
+  /**
+   * Applies a batch of changes (an empty or null value removes the key), updating the subtries
+   * under the root's children in parallel on {@code executor} ({@code null}: the calling thread).
+   * The result does not depend on the executor or on the map's order; which nodes get read (and so
+   * the witness) can depend on the order of changes falling in the same subtrie, so use an ordered
+   * map when witnesses must be reproducible. If a needed node is missing, nothing is applied.
+   */
+  public void apply(Map<Bytes, Bytes> changes, Executor executor) {
+    int n = changes.size();
+    byte[][] keys = new byte[n][];
+    byte[][] values = new byte[n][];
+    int i = 0;
+    for (Map.Entry<Bytes, Bytes> e : changes.entrySet()) {
+      keys[i] = Nibbles.fromBytes(e.getKey());
+      Bytes value = e.getValue();
+      values[i] = value == null || value.isEmpty() ? null : value.toArray();
+      i++;
+    }
+    apply(keys, values, executor);
+  }
+
+  /**
+   * Applies changes given as nibble keys and values ({@code null} removes). Benchmark before
+   * refactoring: {@code benchmarks/.../trie/TrieUpdateBenchmark}.
+   */
+  void apply(byte[][] keys, byte[][] values, Executor executor) {
+    if (keys.length == 0) {
+      return;
+    }
+    Node current = root;
+    BranchNode branch = null;
+    if (current != null) {
+      Node resolved = resolve(current, Nibbles.EMPTY, 0, -1);
+      if (resolved instanceof BranchNode b) {
+        branch = b;
+      }
+    }
+    if (branch == null) {
+      // No root branch to split the work under: a small trie, or one under an extension.
+      for (int i = 0; i < keys.length; i++) {
+        current =
+            values[i] == null ? remove(current, keys[i], 0) : put(current, keys[i], 0, values[i]);
+      }
+      root = current;
+      return;
+    }
+    root = applyUnderRootBranch(current, branch, keys, values, executor);
+  }
+
+  private Node applyUnderRootBranch(
+      Node original, BranchNode branch, byte[][] keys, byte[][] values, Executor executor) {
+    int[] counts = new int[16];
+    byte[] rootValue = branch.value;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i].length == 0) {
+        rootValue = values[i];
+      } else {
+        counts[keys[i][0]]++;
+      }
+    }
+    int[][] groups = new int[16][];
+    int taskCount = 0;
+    for (int nibble = 0; nibble < 16; nibble++) {
+      if (counts[nibble] > 0) {
+        groups[nibble] = new int[counts[nibble]];
+        taskCount++;
+      }
+      counts[nibble] = 0;
+    }
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i].length > 0) {
+        int nibble = keys[i][0];
+        groups[nibble][counts[nibble]++] = i;
+      }
+    }
+    Node[] oldChildren = branch.children;
+    Node[] newChildren = oldChildren.clone();
+    Runnable[] tasks = new Runnable[taskCount];
+    int t = 0;
+    for (int nibble = 0; nibble < 16; nibble++) {
+      int[] group = groups[nibble];
+      if (group == null) {
+        continue;
+      }
+      int slot = nibble;
+      tasks[t++] =
+          () -> {
+            Node child = oldChildren[slot];
+            for (int i : group) {
+              child =
+                  values[i] == null ? remove(child, keys[i], 1) : put(child, keys[i], 1, values[i]);
+            }
+            newChildren[slot] = child;
+          };
+    }
+    ParallelTasks.run(executor, tasks);
+    boolean changed = !Arrays.equals(rootValue, branch.value);
+    for (int nibble = 0; nibble < 16 && !changed; nibble++) {
+      changed = newChildren[nibble] != oldChildren[nibble];
+    }
+    return changed ? normalizeBranch(newChildren, rootValue, Nibbles.EMPTY, 0) : original;
+  }
+
+  /**
+   * Inserts or replaces; returns the new node, or {@code original} itself when nothing changed (so
+   * unchanged values do not dirty the path).
+   */
+  private Node put(Node original, byte[] key, int depth, byte[] value) {
+    if (original == null) {
+      return new LeafNode(Arrays.copyOfRange(key, depth, key.length), value);
+    }
+    Node node = resolve(original, key, depth, -1);
+    if (node instanceof LeafNode leaf) {
+      return putInLeaf(original, leaf, key, depth, value);
+    } else if (node instanceof ExtensionNode ext) {
+      return putInExtension(original, ext, key, depth, value);
+    }
+    BranchNode branch = (BranchNode) node;
+    if (depth == key.length) {
+      return Arrays.equals(branch.value, value) ? original : new BranchNode(branch.children, value);
+    }
+    int nibble = key[depth];
+    Node oldChild = branch.children[nibble];
+    Node newChild = put(oldChild, key, depth + 1, value);
+    if (newChild == oldChild) {
+      return original;
+    }
+    Node[] children = branch.children.clone();
+    children[nibble] = newChild;
+    return new BranchNode(children, branch.value);
+  }
+
+  private static Node putInLeaf(Node original, LeafNode leaf, byte[] key, int depth, byte[] value) {
+    byte[] path = leaf.path;
+    int rest = key.length - depth;
+    int common = Nibbles.commonPrefix(path, key, depth);
+    if (common == path.length && common == rest) {
+      return Arrays.equals(leaf.value, value) ? original : new LeafNode(path, value);
+    }
+    Node[] children = new Node[16];
+    byte[] branchValue = null;
+    if (common == path.length) {
+      branchValue = leaf.value;
+    } else {
+      children[path[common]] =
+          new LeafNode(Arrays.copyOfRange(path, common + 1, path.length), leaf.value);
+    }
+    if (common == rest) {
+      branchValue = value;
+    } else {
+      children[key[depth + common]] =
+          new LeafNode(Arrays.copyOfRange(key, depth + common + 1, key.length), value);
+    }
+    BranchNode branch = new BranchNode(children, branchValue);
+    return common == 0 ? branch : new ExtensionNode(Arrays.copyOf(path, common), branch);
+  }
+
+  private Node putInExtension(
+      Node original, ExtensionNode ext, byte[] key, int depth, byte[] value) {
+    byte[] path = ext.path;
+    int common = Nibbles.commonPrefix(path, key, depth);
+    if (common == path.length) {
+      Node child = put(ext.child, key, depth + common, value);
+      return child == ext.child ? original : new ExtensionNode(path, child);
+    }
+    // The key leaves the shared run: split it around a new branch. The old child is moved, not
+    // read, so it may stay unresolved.
+    Node[] children = new Node[16];
+    byte[] branchValue = null;
+    children[path[common]] =
+        common + 1 == path.length
+            ? ext.child
+            : new ExtensionNode(Arrays.copyOfRange(path, common + 1, path.length), ext.child);
+    if (depth + common == key.length) {
+      branchValue = value;
+    } else {
+      children[key[depth + common]] =
+          new LeafNode(Arrays.copyOfRange(key, depth + common + 1, key.length), value);
+    }
+    BranchNode branch = new BranchNode(children, branchValue);
+    return common == 0 ? branch : new ExtensionNode(Arrays.copyOf(path, common), branch);
+  }
+
+  /** Removes; returns the new node ({@code null} if empty), or {@code original} if unchanged. */
+  private Node remove(Node original, byte[] key, int depth) {
+    if (original == null) {
+      return null;
+    }
+    Node node = resolve(original, key, depth, -1);
+    if (node instanceof LeafNode leaf) {
+      return Nibbles.matchesRest(leaf.path, key, depth) ? null : original;
+    } else if (node instanceof ExtensionNode ext) {
+      if (!Nibbles.startsWith(key, depth, ext.path)) {
+        return original;
+      }
+      Node child = remove(ext.child, key, depth + ext.path.length);
+      if (child == ext.child) {
+        return original;
+      }
+      return child == null ? null : prependPath(ext.path, child);
+    }
+    BranchNode branch = (BranchNode) node;
+    if (depth == key.length) {
+      return branch.value == null ? original : normalizeBranch(branch.children, null, key, depth);
+    }
+    int nibble = key[depth];
+    Node oldChild = branch.children[nibble];
+    Node newChild = remove(oldChild, key, depth + 1);
+    if (newChild == oldChild) {
+      return original;
+    }
+    Node[] children = branch.children.clone();
+    children[nibble] = newChild;
+    return newChild != null
+        ? new BranchNode(children, branch.value)
+        : normalizeBranch(children, branch.value, key, depth);
+  }
+
+  /**
+   * Builds the node for a branch at {@code key[0..depth)} that may have lost an entry: a branch
+   * left with one entry collapses into a leaf or extension. When that entry is a child, the child
+   * must be read (and so is recorded in a witness) to know whether to merge paths with it.
+   */
+  private Node normalizeBranch(Node[] children, byte[] value, byte[] key, int depth) {
+    int count = 0;
+    int last = -1;
+    for (int i = 0; i < 16; i++) {
+      if (children[i] != null) {
+        count++;
+        last = i;
+      }
+    }
+    if (value != null) {
+      return count == 0 ? new LeafNode(Nibbles.EMPTY, value) : new BranchNode(children, value);
+    }
+    if (count == 0) {
+      return null;
+    }
+    if (count > 1) {
+      return new BranchNode(children, null);
+    }
+    Node only = children[last];
+    Node sibling = resolve(only, key, depth, last);
+    if (sibling instanceof LeafNode leaf) {
+      return new LeafNode(Nibbles.prepend(last, leaf.path), leaf.value);
+    } else if (sibling instanceof ExtensionNode ext) {
+      return new ExtensionNode(Nibbles.prepend(last, ext.path), ext.child);
+    }
+    return new ExtensionNode(new byte[] {(byte) last}, only);
+  }
+
+  /** An extension's path followed by what its child became after a removal. */
+  private static Node prependPath(byte[] path, Node child) {
+    if (child instanceof LeafNode leaf) {
+      return new LeafNode(Nibbles.concat(path, leaf.path), leaf.value);
+    } else if (child instanceof ExtensionNode ext) {
+      return new ExtensionNode(Nibbles.concat(path, ext.path), ext.child);
+    }
+    return new ExtensionNode(path, child);
+  }
+
+  // ---------------------------------------------------------------- hashing
+
+  /** The root hash, hashing the nodes changed since the last call on the calling thread. */
+  public Hash rootHash() {
+    return rootHash(null);
+  }
+
+  /**
+   * The root hash, hashing the dirty subtries under the root's children in parallel on {@code
+   * executor} ({@code null}: the calling thread). Benchmark before refactoring: {@code
+   * benchmarks/.../trie/TrieUpdateBenchmark}.
+   */
+  public Hash rootHash(Executor executor) {
+    Node node = root;
+    if (node == null) {
+      return EMPTY_TRIE_ROOT;
+    }
+    if (node.ref == null && executor != null && node instanceof BranchNode branch) {
+      List<Runnable> tasks = new ArrayList<>(16);
+      for (Node child : branch.children) {
+        if (child != null && child.ref == null) {
+          tasks.add(() -> NodeEncoder.get().computeRef(child));
+        }
+      }
+      ParallelTasks.run(executor, tasks.toArray(Runnable[]::new));
+    }
+    NodeEncoder.get().computeRef(node);
+    return Hash.wrap(rootHashBytes(node));
+  }
+
+  /** The root is referred to by hash even when its encoding is shorter than 32 bytes. */
+  private static byte[] rootHashBytes(Node node) {
+    return node.isHashed() ? node.ref : Keccak.keccak256(node.ref);
+  }
+
+  // ---------------------------------------------------------------- proofs
+
+  /**
+   * The {@code eth_getProof} proof for {@code key}: the RLP encodings of the nodes from the root
+   * along the key's path (the root always; below it, the nodes referred to by hash, since smaller
+   * ones are inside their parent). For an absent key it ends with the node that shows the absence.
+   * Empty for the empty trie. Verify with {@link MerkleProof#verify}.
+   */
+  public List<Bytes> getProof(Bytes key) {
+    rootHash();
+    byte[] k = Nibbles.fromBytes(key);
+    NodeEncoder encoder = NodeEncoder.get();
+    List<Bytes> proof = new ArrayList<>();
+    Node node = root;
+    int depth = 0;
+    while (node != null) {
+      node = resolve(node, k, depth, -1);
+      if (proof.isEmpty() || node.isHashed()) {
+        proof.add(Bytes.wrap(encoder.encodeToArray(node)));
+      }
+      if (node instanceof LeafNode) {
+        break;
+      } else if (node instanceof ExtensionNode ext) {
+        if (!Nibbles.startsWith(k, depth, ext.path)) {
+          break;
+        }
+        depth += ext.path.length;
+        node = ext.child;
+      } else {
+        BranchNode branch = (BranchNode) node;
+        if (depth == k.length) {
+          break;
+        }
+        node = branch.children[k[depth++]];
+      }
+    }
+    return proof;
+  }
+
+  // ---------------------------------------------------------------- witnesses
+
+  /**
+   * Starts recording every pre-state node that reads and updates inspect (the path to each key, and
+   * the sibling a removal merges with when a branch collapses). Hashes the trie first: the current
+   * root is the witness's root.
+   */
+  public void startRecording() {
+    if (recorder != null) {
+      throw new IllegalStateException("already recording");
+    }
+    recorder = new WitnessRecorder(rootHash());
+  }
+
+  public boolean isRecording() {
+    return recorder != null;
+  }
+
+  /** Stops recording and returns the nodes a verifier needs to repeat the same operations. */
+  public Witness stopRecording() {
+    if (recorder == null) {
+      throw new IllegalStateException("not recording");
+    }
+    Witness witness = recorder.finish();
+    recorder = null;
+    return witness;
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  /**
+   * Hashes the trie and returns the node writes that bring the store from the last committed
+   * version (or the loaded root) to this one: every node created since, by path, and the paths that
+   * no longer hold a hashed node. The caller applies the batch, possibly together with other tries'
+   * batches; the trie then treats the written nodes as persisted. Costs O(nodes changed), plus
+   * loads of the replaced nodes that are not in memory.
+   */
+  public NodeBatch commit() {
+    rootHash();
+    Map<Bytes, Bytes> puts = new HashMap<>();
+    Map<Bytes, byte[]> unchanged = new HashMap<>();
+    List<Node> written = new ArrayList<>();
+    collectNew(root, Nibbles.EMPTY, true, puts, unchanged, written, NodeEncoder.get());
+    Set<Bytes> deletes = new HashSet<>();
+    collectStale(committedRoot, Nibbles.EMPTY, true, puts, unchanged, deletes);
+    for (Node node : written) {
+      node.persisted = true;
+    }
+    committedRoot = root;
+    return new NodeBatch(puts, deletes);
+  }
+
+  private static void collectNew(
+      Node node,
+      byte[] path,
+      boolean isRoot,
+      Map<Bytes, Bytes> puts,
+      Map<Bytes, byte[]> unchanged,
+      List<Node> written,
+      NodeEncoder encoder) {
+    if (node == null || !(isRoot || node.isHashed())) {
+      return; // embedded nodes live inside their parent and hold no hashed nodes
+    }
+    if (node.persisted) {
+      unchanged.put(Bytes.wrap(path), isRoot ? rootHashBytes(node) : node.ref);
+      return;
+    }
+    puts.put(Bytes.wrap(path), Bytes.wrap(encoder.encodeToArray(node)));
+    written.add(node);
+    if (node instanceof BranchNode branch) {
+      for (int i = 0; i < 16; i++) {
+        collectNew(
+            branch.children[i],
+            Nibbles.prefix(path, path.length, i),
+            false,
+            puts,
+            unchanged,
+            written,
+            encoder);
+      }
+    } else if (node instanceof ExtensionNode ext) {
+      collectNew(
+          ext.child, Nibbles.concat(path, ext.path), false, puts, unchanged, written, encoder);
+    }
+  }
+
+  /**
+   * Walks the committed version, stopping where the new version has the same node at the same path,
+   * and deletes the positions the new version no longer fills. A subtree rooted at a branch never
+   * moves in an MPT (only leaves and extensions are rewritten when paths merge), so the walk stays
+   * on changed paths.
+   */
+  private void collectStale(
+      Node old,
+      byte[] path,
+      boolean isRoot,
+      Map<Bytes, Bytes> puts,
+      Map<Bytes, byte[]> unchanged,
+      Set<Bytes> deletes) {
+    if (old == null || !(isRoot || old.isHashed())) {
+      return;
+    }
+    Bytes key = Bytes.wrap(path);
+    byte[] now = unchanged.get(key);
+    if (now != null && Arrays.equals(now, isRoot ? rootHashBytes(old) : old.ref)) {
+      return;
+    }
+    if (!puts.containsKey(key)) {
+      deletes.add(key);
+    }
+    Node node = old instanceof HashNode ? load(old.ref, path, path.length, -1) : old;
+    if (node instanceof BranchNode branch) {
+      for (int i = 0; i < 16; i++) {
+        collectStale(
+            branch.children[i],
+            Nibbles.prefix(path, path.length, i),
+            false,
+            puts,
+            unchanged,
+            deletes);
+      }
+    } else if (node instanceof ExtensionNode ext) {
+      collectStale(ext.child, Nibbles.concat(path, ext.path), false, puts, unchanged, deletes);
+    }
+  }
+
+  // ---------------------------------------------------------------- iteration
+
+  /** Calls {@code action} for every entry in key order (unsigned, shorter keys first). */
+  public void forEach(BiConsumer<Bytes, Bytes> action) {
+    forEach(root, new byte[0], action);
+  }
+
+  private void forEach(Node node, byte[] path, BiConsumer<Bytes, Bytes> action) {
+    if (node == null) {
+      return;
+    }
+    if (node instanceof HashNode) {
+      node = load(node.ref, path, path.length, -1);
+    }
+    if (node instanceof LeafNode leaf) {
+      emit(Nibbles.concat(path, leaf.path), leaf.value, action);
+    } else if (node instanceof ExtensionNode ext) {
+      forEach(ext.child, Nibbles.concat(path, ext.path), action);
+    } else {
+      BranchNode branch = (BranchNode) node;
+      if (branch.value != null) {
+        emit(path, branch.value, action);
+      }
+      for (int i = 0; i < 16; i++) {
+        forEach(branch.children[i], Nibbles.prefix(path, path.length, i), action);
+      }
+    }
+  }
+
+  private static void emit(byte[] nibbles, byte[] value, BiConsumer<Bytes, Bytes> action) {
+    if ((nibbles.length & 1) == 0) { // keys given as bytes always have an even nibble count
+      action.accept(Bytes.wrap(Nibbles.toBytes(nibbles, nibbles.length)), Bytes.wrap(value));
+    }
+  }
+
+  // ---------------------------------------------------------------- node access
+
+  /**
+   * Every read of a node's content goes through here: it loads a node known only by hash and
+   * records it in the witness. The node's path is {@code key[0..depth)}, then {@code extra} when
+   * that is not negative (a sibling off the key's path).
+   */
+  private Node resolve(Node node, byte[] key, int depth, int extra) {
+    if (node instanceof HashNode) {
+      node = load(node.ref, key, depth, extra);
+    }
+    WitnessRecorder r = recorder;
+    if (r != null) {
+      r.record(node, depth == 0 && extra < 0);
+    }
+    return node;
+  }
+
+  private Node load(byte[] hash, byte[] key, int depth, int extra) {
+    byte[] path = Nibbles.prefix(key, depth, extra);
+    byte[] encoding = loader.load(path, hash);
+    if (encoding == null) {
+      throw missing(hash, path, "not in the node source");
+    }
+    byte[] actual = Keccak.keccak256(encoding);
+    if (!Arrays.equals(actual, hash)) {
+      throw missing(hash, path, "the node source has a node with hash " + Hash.wrap(actual));
+    }
+    try {
+      return NodeDecoder.decode(encoding, hash);
+    } catch (RlpException e) {
+      throw missing(hash, path, "invalid node encoding: " + e.getMessage());
+    }
+  }
+
+  private static MissingTrieNodeException missing(byte[] hash, byte[] path, String detail) {
+    return new MissingTrieNodeException(Hash.of(hash), Bytes.wrap(path), detail);
+  }
+}

@@ -1,0 +1,490 @@
+package org.megaeth.trie.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.rlp.Rlp;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
+import org.megaeth.trie.internal.ParallelTasks;
+import org.megaeth.trie.patricia.MerklePatriciaTrie;
+import org.megaeth.trie.patricia.SecureMerklePatriciaTrie;
+import org.megaeth.trie.patricia.Witness;
+import org.megaeth.trie.state.JournalEntry.AccountWrite;
+import org.megaeth.trie.state.JournalEntry.StorageWipe;
+import org.megaeth.trie.state.JournalEntry.StorageWrite;
+
+/**
+ * The Ethereum world state: an account trie keyed by keccak(address), one storage trie per account
+ * keyed by keccak(slot), and a code store keyed by code hash.
+ *
+ * <p>Three layers. Pending changes (since the last {@link #computeRoot}) sit in maps with a
+ * journal, so a call frame can {@link #checkpoint()} and {@link #revertTo}. Committed values are
+ * read from flat maps, not from the tries: a hash-map lookup instead of a keccak of the key and a
+ * walk down the trie. The tries change only in {@link #computeRoot}, which applies the pending
+ * changes as one batch per trie, storage tries in parallel, and re-hashes only the changed paths.
+ *
+ * <p>A full state ({@link #create}) holds every account and slot in its flat maps. A stateless one
+ * ({@link #fromWitness}) starts with empty flat maps and reads through to partial tries built from
+ * a witness; a read or update the witness does not cover throws {@code MissingTrieNodeException}
+ * (or {@link MissingCodeException}), never a wrong value.
+ *
+ * <p>Accounts read mid-block carry the storage root of the last {@link #computeRoot}. Not
+ * thread-safe; the executor overloads spread one call over the caller's threads.
+ */
+public final class WorldState {
+  private final SecureMerklePatriciaTrie accountTrie;
+  private final Map<Address, SecureMerklePatriciaTrie> storageTries = new HashMap<>();
+  private final Map<Hash, Bytes> codes;
+
+  /** Witness nodes for building storage tries on demand; null in a full state. */
+  private final Map<Hash, Bytes> witnessNodes;
+
+  /**
+   * True when the flat maps hold every account and every non-zero slot, so a miss means "absent".
+   * Otherwise they cache trie reads, absence included (a null value).
+   */
+  private final boolean flatIsComplete;
+
+  private final Map<Address, Account> accounts = new HashMap<>();
+  private final Map<Address, Map<UInt256, UInt256>> storage = new HashMap<>();
+
+  private final Map<Address, Account> pendingAccounts = new HashMap<>();
+  private final Map<Address, Map<UInt256, UInt256>> pendingStorage = new HashMap<>();
+  private final Set<Address> pendingWipes = new HashSet<>();
+  private final List<JournalEntry> journal = new ArrayList<>();
+
+  private Hash root;
+  private Recording recording;
+
+  private WorldState(
+      SecureMerklePatriciaTrie accountTrie,
+      Map<Hash, Bytes> codes,
+      Map<Hash, Bytes> witnessNodes,
+      Hash root) {
+    this.accountTrie = accountTrie;
+    this.codes = codes;
+    this.witnessNodes = witnessNodes;
+    this.flatIsComplete = witnessNodes == null;
+    this.root = root;
+  }
+
+  /** An empty state held in memory. */
+  public static WorldState create() {
+    return new WorldState(
+        SecureMerklePatriciaTrie.create(),
+        new HashMap<>(),
+        null,
+        MerklePatriciaTrie.EMPTY_TRIE_ROOT);
+  }
+
+  /** A stateless state over a witness, for a verifier that holds nothing else. */
+  public static WorldState fromWitness(StateWitness witness) {
+    return new WorldState(
+        SecureMerklePatriciaTrie.fromWitness(witness.root(), witness.nodes()),
+        new HashMap<>(witness.codes()),
+        witness.nodes(),
+        witness.root());
+  }
+
+  /** The root as of the last {@link #computeRoot} (or the witness's root). */
+  public Hash rootHash() {
+    return root;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  public Optional<Account> getAccount(Address address) {
+    if (pendingAccounts.containsKey(address)) {
+      return Optional.ofNullable(pendingAccounts.get(address));
+    }
+    return Optional.ofNullable(committedAccount(address));
+  }
+
+  /** The slot's value; zero for an absent slot or account. */
+  public UInt256 getStorage(Address address, UInt256 slot) {
+    Map<UInt256, UInt256> pending = pendingStorage.get(address);
+    if (pending != null) {
+      UInt256 value = pending.get(slot);
+      if (value != null) {
+        return value;
+      }
+    }
+    if (pendingWipes.contains(address)) {
+      return UInt256.ZERO;
+    }
+    return committedStorage(address, slot);
+  }
+
+  /** The account's code; empty for an absent account or one without code. */
+  public Bytes getCode(Address address) {
+    Optional<Account> account = getAccount(address);
+    if (account.isEmpty() || !account.get().hasCode()) {
+      return Bytes.EMPTY;
+    }
+    Hash codeHash = account.get().codeHash();
+    Bytes code = codes.get(codeHash);
+    if (code == null) {
+      throw new MissingCodeException(address, codeHash);
+    }
+    if (recording != null) {
+      recording.codes.put(codeHash, code);
+    }
+    return code;
+  }
+
+  private Account committedAccount(Address address) {
+    if (recording != null && recording.accounts.add(address)) {
+      accountTrie.get(address.bytes()); // puts the account's trie path into the witness
+    }
+    Account account = accounts.get(address);
+    if (account != null || flatIsComplete || accounts.containsKey(address)) {
+      return account;
+    }
+    account = accountTrie.get(address.bytes()).map(Account::decode).orElse(null);
+    accounts.put(address, account);
+    return account;
+  }
+
+  private UInt256 committedStorage(Address address, UInt256 slot) {
+    Account account = committedAccount(address);
+    if (account == null || account.storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
+      return UInt256.ZERO;
+    }
+    if (recording != null
+        && recording.slots.computeIfAbsent(address, a -> new HashSet<>()).add(slot)) {
+      storageTrie(address, account).get(slotKey(slot));
+    }
+    Map<UInt256, UInt256> slots = storage.get(address);
+    UInt256 value = slots == null ? null : slots.get(slot);
+    if (value != null || flatIsComplete || (slots != null && slots.containsKey(slot))) {
+      return value == null ? UInt256.ZERO : value;
+    }
+    value =
+        storageTrie(address, account)
+            .get(slotKey(slot))
+            .map(WorldState::decodeSlotValue)
+            .orElse(UInt256.ZERO);
+    storage.computeIfAbsent(address, a -> new HashMap<>()).put(slot, value);
+    return value;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  public void setNonce(Address address, long nonce) {
+    writeAccount(address, current(address).withNonce(nonce));
+  }
+
+  public void setBalance(Address address, Wei balance) {
+    writeAccount(address, current(address).withBalance(balance));
+  }
+
+  public void setCode(Address address, Bytes code) {
+    Hash codeHash = Keccak.hash(code);
+    if (!code.isEmpty()) {
+      codes.putIfAbsent(codeHash, code.copy());
+    }
+    writeAccount(address, current(address).withCodeHash(codeHash));
+  }
+
+  /** Sets a slot; zero removes it. Creates the account if it does not exist. */
+  public void setStorage(Address address, UInt256 slot, UInt256 value) {
+    if (getAccount(address).isEmpty()) {
+      writeAccount(address, Account.EMPTY);
+    }
+    Map<UInt256, UInt256> pending = pendingStorage.computeIfAbsent(address, a -> new HashMap<>());
+    journal.add(new StorageWrite(address, slot, pending.get(slot)));
+    pending.put(slot, value);
+  }
+
+  /**
+   * Creates the account afresh (contract creation): nonce 0, no code, no storage; a balance already
+   * sent to the address is kept.
+   */
+  public void createAccount(Address address) {
+    Wei balance = getAccount(address).map(Account::balance).orElse(Wei.ZERO);
+    wipeStorage(address);
+    writeAccount(address, Account.EMPTY.withBalance(balance));
+  }
+
+  /** Deletes the account and its storage (SELFDESTRUCT in its creating transaction, EIP-161). */
+  public void deleteAccount(Address address) {
+    wipeStorage(address);
+    writeAccount(address, null);
+  }
+
+  private Account current(Address address) {
+    return getAccount(address).orElse(Account.EMPTY);
+  }
+
+  private void writeAccount(Address address, Account account) {
+    journal.add(
+        new AccountWrite(
+            address, pendingAccounts.containsKey(address), pendingAccounts.get(address)));
+    pendingAccounts.put(address, account);
+  }
+
+  private void wipeStorage(Address address) {
+    journal.add(
+        new StorageWipe(address, pendingWipes.contains(address), pendingStorage.remove(address)));
+    pendingWipes.add(address);
+  }
+
+  // ---------------------------------------------------------------- journal
+
+  /** A point to {@link #revertTo}: the changes made after it can be undone. */
+  public int checkpoint() {
+    return journal.size();
+  }
+
+  /** Undoes every change made since {@code checkpoint}. */
+  public void revertTo(int checkpoint) {
+    if (checkpoint < 0 || checkpoint > journal.size()) {
+      throw new IllegalArgumentException(
+          "no checkpoint " + checkpoint + " (journal has " + journal.size() + " entries)");
+    }
+    while (journal.size() > checkpoint) {
+      switch (journal.removeLast()) {
+        case AccountWrite w -> {
+          if (w.hadPending()) {
+            pendingAccounts.put(w.address(), w.previous());
+          } else {
+            pendingAccounts.remove(w.address());
+          }
+        }
+        case StorageWrite w -> {
+          Map<UInt256, UInt256> pending = pendingStorage.get(w.address());
+          if (w.previous() == null) {
+            pending.remove(w.slot());
+          } else {
+            pending.put(w.slot(), w.previous());
+          }
+        }
+        case StorageWipe w -> {
+          if (!w.wasWiped()) {
+            pendingWipes.remove(w.address());
+          }
+          if (w.previousSlots() == null) {
+            pendingStorage.remove(w.address());
+          } else {
+            pendingStorage.put(w.address(), w.previousSlots());
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- root
+
+  public Hash computeRoot() {
+    return computeRoot(null);
+  }
+
+  /**
+   * Applies the pending changes to the tries and the flat maps and returns the new state root.
+   * Storage tries are updated and hashed in parallel on {@code executor}, then the account trie
+   * ({@code null}: all on the calling thread). Clears the journal. If a needed trie node is missing
+   * (a stateless state), throws and leaves the tries unchanged, but the state must then be dropped.
+   */
+  public Hash computeRoot(Executor executor) {
+    Set<Address> touched = new LinkedHashSet<>(pendingAccounts.keySet());
+    touched.addAll(pendingStorage.keySet());
+    touched.addAll(pendingWipes);
+
+    List<StorageUpdate> updates = new ArrayList<>();
+    Map<Bytes, Bytes> accountChanges = new HashMap<>();
+    for (Address address : touched) {
+      Account account =
+          pendingAccounts.containsKey(address)
+              ? pendingAccounts.get(address)
+              : committedAccount(address);
+      if (account == null) {
+        accountChanges.put(address.bytes(), Bytes.EMPTY);
+        continue;
+      }
+      boolean wiped = pendingWipes.contains(address);
+      Map<UInt256, UInt256> slots = pendingStorage.getOrDefault(address, Map.of());
+      if (wiped || !slots.isEmpty()) {
+        SecureMerklePatriciaTrie trie =
+            wiped ? newStorageTrie() : storageTrie(address, committedAccount(address));
+        updates.add(new StorageUpdate(address, trie, slots));
+      } else {
+        accountChanges.put(address.bytes(), account.encode());
+      }
+    }
+    ParallelTasks.run(
+        executor, updates.stream().map(u -> (Runnable) u::apply).toArray(Runnable[]::new));
+    Map<Address, Account> finalAccounts = new HashMap<>();
+    for (StorageUpdate update : updates) {
+      Account account = current(update.address).withStorageRoot(update.root);
+      finalAccounts.put(update.address, account);
+      accountChanges.put(update.address.bytes(), account.encode());
+    }
+    accountTrie.apply(accountChanges, executor);
+    root = accountTrie.rootHash(executor);
+
+    for (Address address : touched) {
+      foldIntoFlatState(address, finalAccounts);
+    }
+    for (StorageUpdate update : updates) {
+      storageTries.put(update.address, update.trie);
+    }
+    pendingAccounts.clear();
+    pendingStorage.clear();
+    pendingWipes.clear();
+    journal.clear();
+    return root;
+  }
+
+  private void foldIntoFlatState(Address address, Map<Address, Account> finalAccounts) {
+    Account account =
+        finalAccounts.containsKey(address)
+            ? finalAccounts.get(address)
+            : pendingAccounts.containsKey(address)
+                ? pendingAccounts.get(address)
+                : accounts.get(address);
+    if (account == null) {
+      storageTries.remove(address);
+      storage.remove(address);
+      if (flatIsComplete) {
+        accounts.remove(address);
+      } else {
+        accounts.put(address, null);
+      }
+      return;
+    }
+    accounts.put(address, account);
+    if (pendingWipes.contains(address)) {
+      // Stateless: later misses read the account's new storage trie, which is all in memory.
+      storage.remove(address);
+    }
+    Map<UInt256, UInt256> slots = pendingStorage.get(address);
+    if (slots != null && !slots.isEmpty()) {
+      Map<UInt256, UInt256> flat = storage.computeIfAbsent(address, a -> new HashMap<>());
+      slots.forEach(
+          (slot, value) -> {
+            if (value.isZero() && flatIsComplete) {
+              flat.remove(slot);
+            } else {
+              flat.put(slot, value);
+            }
+          });
+    }
+  }
+
+  /** One account's storage changes, applied to its trie on a worker thread. */
+  private static final class StorageUpdate {
+    final Address address;
+    final SecureMerklePatriciaTrie trie;
+    final Map<UInt256, UInt256> slots;
+    Hash root;
+
+    StorageUpdate(Address address, SecureMerklePatriciaTrie trie, Map<UInt256, UInt256> slots) {
+      this.address = address;
+      this.trie = trie;
+      this.slots = slots;
+    }
+
+    void apply() {
+      Map<Bytes, Bytes> changes = new HashMap<>();
+      slots.forEach((slot, value) -> changes.put(slotKey(slot), encodeSlotValue(value)));
+      trie.apply(changes);
+      root = trie.rootHash();
+    }
+  }
+
+  // ---------------------------------------------------------------- witnesses
+
+  /**
+   * Starts recording the pre-state trie nodes that reads and the next {@link #computeRoot} touch,
+   * and the codes read. Call at a block's start, with no pending changes.
+   */
+  public void startRecording() {
+    if (recording != null) {
+      throw new IllegalStateException("already recording");
+    }
+    requireNoPendingChanges("start recording");
+    accountTrie.startRecording();
+    recording = new Recording();
+  }
+
+  /** Stops recording (after {@link #computeRoot}) and returns the witness. */
+  public StateWitness stopRecording() {
+    if (recording == null) {
+      throw new IllegalStateException("not recording");
+    }
+    requireNoPendingChanges("stop recording");
+    Witness accountWitness = accountTrie.stopRecording();
+    Map<Hash, Bytes> nodes = new HashMap<>(accountWitness.nodes());
+    for (SecureMerklePatriciaTrie trie : recording.storageTries) {
+      if (trie.isRecording()) {
+        nodes.putAll(trie.stopRecording().nodes());
+      }
+    }
+    StateWitness witness = new StateWitness(accountWitness.root(), nodes, recording.codes);
+    recording = null;
+    return witness;
+  }
+
+  private void requireNoPendingChanges(String action) {
+    if (!journal.isEmpty() || !pendingAccounts.isEmpty() || !pendingWipes.isEmpty()) {
+      throw new IllegalStateException("cannot " + action + " with pending changes");
+    }
+  }
+
+  /** What a recording has seen so far; reads are sent to the tries once per key. */
+  private static final class Recording {
+    final Set<Address> accounts = new HashSet<>();
+    final Map<Address, Set<UInt256>> slots = new HashMap<>();
+    final Map<Hash, Bytes> codes = new HashMap<>();
+    final List<SecureMerklePatriciaTrie> storageTries = new ArrayList<>();
+  }
+
+  // ---------------------------------------------------------------- storage tries
+
+  /** The committed storage trie of an existing account, recording if a witness is being taken. */
+  private SecureMerklePatriciaTrie storageTrie(Address address, Account committed) {
+    SecureMerklePatriciaTrie trie = storageTries.get(address);
+    if (trie == null) {
+      Hash storageRoot =
+          committed == null ? MerklePatriciaTrie.EMPTY_TRIE_ROOT : committed.storageRoot();
+      trie =
+          witnessNodes == null || storageRoot.equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)
+              ? SecureMerklePatriciaTrie.create()
+              : SecureMerklePatriciaTrie.fromWitness(storageRoot, witnessNodes);
+      storageTries.put(address, trie);
+    }
+    if (recording != null && !trie.isRecording()) {
+      trie.startRecording();
+      recording.storageTries.add(trie);
+    }
+    return trie;
+  }
+
+  private static SecureMerklePatriciaTrie newStorageTrie() {
+    return SecureMerklePatriciaTrie.create();
+  }
+
+  private static Bytes slotKey(UInt256 slot) {
+    return Bytes.wrap(slot.toBytes32());
+  }
+
+  /** Storage values are stored as RLP of the value with leading zeros trimmed; zero is absent. */
+  private static Bytes encodeSlotValue(UInt256 value) {
+    return value.isZero() ? Bytes.EMPTY : Rlp.encodeBytes(Bytes.wrap(value.toMinimalBytes()));
+  }
+
+  private static UInt256 decodeSlotValue(Bytes rlp) {
+    return Rlp.decode(rlp, r -> r.readUInt256());
+  }
+}
