@@ -40,12 +40,17 @@ public final class LogsBloom {
   public boolean mightContain(Bytes value) {
     byte[] hash = Keccak.keccak256(value.toArrayUnsafe());
     for (int i = 0; i < 6; i += 2) {
-      int bit = ((hash[i] & 0xFF) << 8 | (hash[i + 1] & 0xFF)) & 2047;
+      int bit = bitIndex(hash, i);
       if ((bits[SIZE - 1 - bit / 8] & (1 << (bit % 8))) == 0) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The bloom bit chosen by hash bytes {@code i} and {@code i + 1}: their low 11 bits. */
+  private static int bitIndex(byte[] hash, int i) {
+    return ((hash[i] & 0xFF) << 8 | (hash[i + 1] & 0xFF)) & 2047;
   }
 
   public boolean mightContain(Address address) {
@@ -109,7 +114,7 @@ public final class LogsBloom {
       byte[] raw = value.toArrayUnsafe();
       Keccak.keccak256(raw, 0, raw.length, hash, 0);
       for (int i = 0; i < 6; i += 2) {
-        int bit = ((hash[i] & 0xFF) << 8 | (hash[i + 1] & 0xFF)) & 2047;
+        int bit = bitIndex(hash, i);
         bits[SIZE - 1 - bit / 8] |= (byte) (1 << (bit % 8));
       }
     }
