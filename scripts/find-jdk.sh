@@ -14,7 +14,7 @@ _megaeth_java_major() {
 _megaeth_try() {
   # $1: a java binary, $2: where it came from
   local bin=$1 major
-  [ -x "$bin" ] || { _megaeth_seen+=("$2: none"); return 1; }
+  [ -x "$bin" ] || { _megaeth_seen+=("$2: no java there"); return 1; }
   major=$(_megaeth_java_major "$bin")
   if [ -n "$major" ] && [ "$major" -ge "$MEGAETH_MIN_JAVA" ]; then
     JAVA=$bin
@@ -30,7 +30,7 @@ _megaeth_try() {
 find_jdk() {
   _megaeth_seen=()
   if [ -n "${JAVA_HOME:-}" ]; then
-    _megaeth_try "$JAVA_HOME/bin/java" "JAVA_HOME" && return 0
+    _megaeth_try "$JAVA_HOME/bin/java" "JAVA_HOME=$JAVA_HOME" && return 0
   else
     _megaeth_seen+=("JAVA_HOME: unset")
   fi
