@@ -1,0 +1,199 @@
+package org.megaeth.evm.tx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.fork.Fork;
+import org.megaeth.core.tx.AccessListEntry;
+import org.megaeth.core.tx.BlobTransaction;
+import org.megaeth.core.tx.IntrinsicGas;
+import org.megaeth.core.tx.SenderAccount;
+import org.megaeth.core.tx.SetCodeTransaction;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionInvalid;
+import org.megaeth.core.tx.TransactionValidator;
+import org.megaeth.core.tx.TransactionValidity;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
+import org.megaeth.evm.BlockEnv;
+import org.megaeth.evm.EvmSpec;
+import org.megaeth.evm.ExecutionContext;
+import org.megaeth.evm.TxEnv;
+import org.megaeth.evm.code.CodeCache;
+import org.megaeth.evm.frame.FrameRunner;
+import org.megaeth.evm.frame.MessageResult;
+import org.megaeth.evm.frame.Substate;
+import org.megaeth.evm.gas.Gas;
+import org.megaeth.evm.state.WorldState;
+import org.megaeth.evm.tracing.Tracer;
+
+/**
+ * Applies one transaction to a {@link WorldState}: the state transition of the yellow paper and
+ * EIP-1559/4844. Checks the transaction against the block and the sender's account (with
+ * node-core's {@link TransactionValidator}, so the words match the pool's and geth's), buys gas,
+ * warms the EIP-2929/2930/3651 sets, runs the message through a {@link FrameRunner}, applies the
+ * capped refund (EIP-3529), pays the priority fee to the coinbase, burns the base and blob fees,
+ * deletes self-destructed (EIP-6780) and touched empty accounts (EIP-161), and commits the
+ * transaction in the world state's journal.
+ *
+ * <p>The sender is recovered before, at ingress: pass the {@link TransactionValidity.Valid} that
+ * {@link TransactionValidator#validate} returned. Stateless and thread-safe; the world state is
+ * not.
+ */
+public final class TransactionProcessor {
+  private final EvmSpec spec;
+  private final CodeCache codeCache;
+
+  public TransactionProcessor(EvmSpec spec, CodeCache codeCache) {
+    this.spec = spec;
+    this.codeCache = codeCache;
+  }
+
+  public EvmSpec spec() {
+    return spec;
+  }
+
+  /** Validates {@code tx} alone (recovering the sender), then processes it. */
+  public TransactionResult validateAndProcess(
+      WorldState world, BlockEnv block, Transaction tx, Tracer tracer) {
+    TransactionValidity validity = TransactionValidator.validate(tx, spec.fork(), block.chainId());
+    return switch (validity) {
+      case TransactionValidity.Invalid invalid -> new TransactionResult.Invalid(invalid);
+      case TransactionValidity.Valid valid -> process(world, block, tx, valid, tracer);
+    };
+  }
+
+  /**
+   * Processes a transaction that passed {@link TransactionValidator#validate}.
+   *
+   * @param tracer null for none
+   */
+  public TransactionResult process(
+      WorldState world,
+      BlockEnv block,
+      Transaction tx,
+      TransactionValidity.Valid valid,
+      Tracer tracer) {
+    Address sender = valid.sender();
+    Optional<TransactionValidity.Invalid> invalid = check(world, block, tx, sender);
+    if (invalid.isPresent()) {
+      return new TransactionResult.Invalid(invalid.get());
+    }
+    UInt256 baseFee = block.baseFee();
+    UInt256 gasPrice = tx.effectiveGasPrice(Wei.of(baseFee)).value();
+    long gasLimit = tx.gasLimit();
+
+    // Buy gas: gasLimit * effectiveGasPrice, plus the blob fee, which is burnt and never refunded.
+    UInt256 blobFee = UInt256.valueOf(tx.blobGas()).multiply(block.blobBaseFee());
+    UInt256 upfront = UInt256.valueOf(gasLimit).multiply(gasPrice).add(blobFee);
+    world.subtractBalance(sender, upfront);
+    if (!tx.isContractCreation()) {
+      world.setNonce(sender, world.getNonce(sender) + 1);
+    }
+
+    Substate substate = new Substate();
+    warm(substate, tx, sender, block);
+    ExecutionContext env =
+        new ExecutionContext(
+            spec,
+            block,
+            new TxEnv(sender, gasPrice, tx.blobVersionedHashes()),
+            world,
+            substate,
+            codeCache,
+            tracer);
+    FrameRunner runner = new FrameRunner(env);
+    long gas = gasLimit - valid.intrinsicGas();
+    byte[] data = tx.data().toArrayUnsafe();
+    MessageResult result =
+        tx.isContractCreation()
+            ? runner.create(sender, tx.value().value(), data, gas)
+            : runner.call(sender, tx.to().get(), tx.value().value(), data, gas, false);
+
+    long gasLeft = result.gasLeft();
+    long used = gasLimit - gasLeft;
+    long refund = Math.min(Math.max(substate.refund(), 0), used / Gas.MAX_REFUND_QUOTIENT);
+    long gasUsed = used - refund;
+    // EIP-7623 (Prague): calldata-heavy transactions pay at least the floor.
+    gasUsed = Math.max(gasUsed, IntrinsicGas.floorDataGas(tx, spec.fork()));
+    gasLeft = gasLimit - gasUsed;
+
+    world.addBalance(sender, UInt256.valueOf(gasLeft).multiply(gasPrice));
+    UInt256 tip = gasPrice.subtract(baseFee);
+    world.addBalance(block.coinbase(), UInt256.valueOf(gasUsed).multiply(tip));
+
+    for (Address destroyed : substate.selfDestructs()) {
+      world.deleteAccount(destroyed);
+    }
+    List<Address> touched = new ArrayList<>(world.touchedAccounts());
+    for (Address address : touched) {
+      if (world.exists(address) && world.isEmpty(address)) {
+        world.deleteAccount(address); // EIP-161
+      }
+    }
+    world.commitTransaction();
+    return new TransactionResult.Executed(
+        tx.type().number(),
+        result.isSuccess(),
+        gasUsed,
+        refund,
+        result.isSuccess() ? substate.logs() : List.of(),
+        result.output(),
+        result.haltReason(),
+        result.createdAddress());
+  }
+
+  private Optional<TransactionValidity.Invalid> check(
+      WorldState world, BlockEnv block, Transaction tx, Address sender) {
+    if (tx instanceof BlobTransaction && tx.isContractCreation()) {
+      return Optional.of(TransactionValidity.invalid(TransactionInvalid.BLOB_TX_CREATE, ""));
+    }
+    if (tx instanceof SetCodeTransaction && tx.isContractCreation()) {
+      return Optional.of(TransactionValidity.invalid(TransactionInvalid.SET_CODE_TX_CREATE, ""));
+    }
+    TransactionValidator.BlockLimits limits =
+        new TransactionValidator.BlockLimits(
+            block.gasLimit(),
+            Optional.of(Wei.of(block.baseFee())),
+            Optional.of(Wei.of(block.blobBaseFee())));
+    Optional<TransactionValidity.Invalid> blockCheck = TransactionValidator.checkBlock(tx, limits);
+    if (blockCheck.isPresent()) {
+      return blockCheck;
+    }
+    SenderAccount account =
+        new SenderAccount(
+            world.getNonce(sender),
+            Wei.of(world.getBalance(sender)),
+            Bytes.wrap(world.getCode(sender)));
+    Optional<TransactionValidity.Invalid> accountCheck =
+        TransactionValidator.checkAccount(tx, spec.fork(), sender, account);
+    if (accountCheck.isPresent()) {
+      return accountCheck;
+    }
+    if (spec.fork().isAtLeast(Fork.PRAGUE) && !tx.authorizationList().isEmpty()) {
+      // EIP-7702 authorization processing is not implemented yet: refuse rather than misexecute.
+      return Optional.of(
+          TransactionValidity.invalid(
+              TransactionInvalid.TYPE_NOT_SUPPORTED, "EIP-7702 authorizations not supported yet"));
+    }
+    return Optional.empty();
+  }
+
+  private void warm(Substate substate, Transaction tx, Address sender, BlockEnv block) {
+    substate.warmAddress(sender);
+    tx.to().ifPresent(substate::warmAddress);
+    substate.warmAddress(block.coinbase()); // EIP-3651 (Shanghai)
+    for (Address precompile : spec.precompiles().keySet()) {
+      substate.warmAddress(precompile);
+    }
+    for (AccessListEntry entry : tx.accessList()) {
+      substate.warmAddress(entry.address());
+      for (Hash key : entry.storageKeys()) {
+        substate.warmSlot(entry.address(), UInt256.fromBytes(key.toArray()));
+      }
+    }
+  }
+}
