@@ -1,4 +1,4 @@
-package org.megaeth.evm.reference;
+package org.megaeth.reference.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,22 +40,16 @@ import org.megaeth.testsupport.Fixtures;
  * ethereum/tests GeneralStateTests, Cancun cases: one dynamic test per (file, test, case). Each
  * case decodes {@code txbytes}, runs it through the {@link TransactionProcessor} over an {@link
  * InMemoryWorldState} built from {@code pre}, and checks the logs hash and the post-state root
- * (computed by the test-only {@link TestStateRoot} until the trie module can be used), or that the
- * transaction is refused when an exception is expected.
+ * (computed with the node's trie), or that the transaction is refused when an exception is
+ * expected.
  *
- * <p>By default every suite runs except the {@link #SLOW_SUITES} (about 13,300 cases in half a
- * minute); {@code -Dmegaeth.stateTests=stSStoreTest,VMTests/vmPerformance} runs only the named
- * suite folders, slow ones included. This runner belongs in the {@code reference-tests} module once
- * it can use the trie for the state root.
+ * <p>Every Cancun case of every suite runs by default; {@code
+ * -Dmegaeth.stateTests=stSStoreTest,VMTests/vmPerformance} runs only the named suite folders.
  */
 class GeneralStateReferenceTest {
   private static final String ROOT = "ethereum-tests/GeneralStateTests";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long CHAIN_ID = 1;
-
-  /** Suites left out of "all" for time; name them explicitly to run them. */
-  private static final List<String> SLOW_SUITES =
-      List.of("stTimeConsuming", "VMTests/vmPerformance", "stQuadraticComplexityTest");
 
   /** Cases known not to pass, with the reason; this list only shrinks. */
   private static final Map<String, String> IGNORED = Map.of();
@@ -64,8 +58,11 @@ class GeneralStateReferenceTest {
       new TransactionProcessor(EvmSpec.of(Fork.CANCUN), new CodeCache(4096));
 
   @TestFactory
-  Stream<DynamicTest> cancunStateTests() throws IOException {
-    Path root = Fixtures.require(ROOT);
+  Stream<DynamicTest> cancunStateTests() throws Exception {
+    return Fixtures.dynamicTests(ROOT, GeneralStateReferenceTest::casesIn);
+  }
+
+  private static Stream<DynamicTest> casesIn(Path root) throws IOException {
     String selection = System.getProperty("megaeth.stateTests", "");
     List<Path> suites = new ArrayList<>();
     if (selection.isBlank() || selection.equals("all")) {
@@ -76,7 +73,6 @@ class GeneralStateReferenceTest {
         list.filter(Files::isDirectory).sorted().forEach(suites::add);
       }
       suites.removeIf(p -> p.getFileName().toString().equals("VMTests"));
-      suites.removeIf(p -> SLOW_SUITES.stream().anyMatch(s -> p.endsWith(s)));
     } else {
       for (String name : selection.split(",")) {
         suites.add(root.resolve(name));
@@ -149,7 +145,7 @@ class GeneralStateReferenceTest {
     assertThat(logsHash(executed.logs()).toHexString())
         .as("%s: logs hash", name)
         .isEqualTo(c.get("logs").asText());
-    assertThat(TestStateRoot.of(state).toHexString())
+    assertThat(StateRoot.of(state).toHexString())
         .as(
             "%s: state root (success %s, gas used %d, halt %s)",
             name, executed.success(), executed.gasUsed(), executed.haltReason())
