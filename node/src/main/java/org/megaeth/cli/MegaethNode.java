@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code megaeth-node} command line: reads options (defaults, then the TOML file, then flags),
  * resolves the chain (genesis file or the {@code --dev} preset) and runs the chosen role until
- * SIGINT or SIGTERM. Later issues add subcommands here ({@code statetest}, {@code blocktest},
- * {@code import}, {@code bench}).
+ * SIGINT or SIGTERM. Subcommands: {@code statetest}; later issues add {@code blocktest}, {@code
+ * import}, {@code bench}.
  *
  * <p>Exit status: 0 after a clean run, 1 for a bad file or a runtime failure, 2 for a bad flag.
  */
@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
     name = "megaeth-node",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    subcommands = {StateTestCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "A real-time, EVM-equivalent Ethereum layer-2 node.",

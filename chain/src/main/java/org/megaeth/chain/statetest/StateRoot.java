@@ -1,4 +1,4 @@
-package org.megaeth.reference.state;
+package org.megaeth.chain.statetest;
 
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
@@ -14,10 +14,10 @@ import org.megaeth.trie.patricia.SecureMerklePatriciaTrie;
  * value rlp([nonce, balance, storageRoot, codeHash]); storage keys keccak(slot), values rlp(minimal
  * value), zero slots absent.
  */
-final class StateRoot {
+public final class StateRoot {
   private StateRoot() {}
 
-  static Hash of(InMemoryWorldState state) {
+  public static Hash of(InMemoryWorldState state) {
     SecureMerklePatriciaTrie accounts = SecureMerklePatriciaTrie.create();
     for (Map.Entry<Address, InMemoryWorldState.Account> e : state.accounts().entrySet()) {
       InMemoryWorldState.Account account = e.getValue();
