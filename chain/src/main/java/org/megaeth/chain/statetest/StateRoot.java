@@ -6,8 +6,10 @@ import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
 import org.megaeth.evm.state.InMemoryWorldState;
 import org.megaeth.trie.patricia.SecureMerklePatriciaTrie;
+import org.megaeth.trie.state.Account;
 
 /**
  * The state root of an EVM post-state, computed with the node's own trie: key keccak(address),
@@ -24,13 +26,8 @@ public final class StateRoot {
       Hash storageRoot = storageRoot(account.storage());
       accounts.put(
           e.getKey().bytes(),
-          Rlp.encodeList(
-              w -> {
-                w.writeUInt64(account.nonce());
-                w.writeUInt256(account.balance());
-                w.writeHash(storageRoot);
-                w.writeHash(account.codeHash());
-              }));
+          new Account(account.nonce(), Wei.of(account.balance()), storageRoot, account.codeHash())
+              .encode());
     }
     return accounts.rootHash();
   }
