@@ -43,7 +43,7 @@ import org.megaeth.trie.state.JournalEntry.StorageWrite;
  * thread-safe; the executor overloads spread one call over the caller's threads.
  */
 public final class WorldState {
-  private final SecureMerklePatriciaTrie accountTrie;
+  private SecureMerklePatriciaTrie accountTrie;
   private final Map<Address, SecureMerklePatriciaTrie> storageTries = new HashMap<>();
   private final Map<Hash, Bytes> codes;
 
@@ -66,6 +66,9 @@ public final class WorldState {
 
   private Hash root;
   private Recording recording;
+
+  /** What the last {@link #computeRoot} replaced, for {@link #undoLastCommit}; null when none. */
+  private CommitUndo lastCommit;
 
   private WorldState(
       SecureMerklePatriciaTrie accountTrie,
@@ -322,6 +325,10 @@ public final class WorldState {
         accountChanges.put(address.bytes(), account.encode());
       }
     }
+    CommitUndo undo = new CommitUndo(accountTrie.copy(), root);
+    for (Address address : touched) {
+      undo.remember(address, this);
+    }
     ParallelTasks.run(
         executor, updates.stream().map(u -> (Runnable) u::apply).toArray(Runnable[]::new));
     Map<Address, Account> finalAccounts = new HashMap<>();
@@ -343,7 +350,92 @@ public final class WorldState {
     pendingStorage.clear();
     pendingWipes.clear();
     journal.clear();
+    lastCommit = undo;
     return root;
+  }
+
+  /**
+   * Puts the state back as it was before the last {@link #computeRoot}: for a block whose new root
+   * (or anything checked after it) turned out wrong, so the block leaves no trace. Only the latest
+   * commit can be undone, once, and only while no change is pending.
+   */
+  public void undoLastCommit() {
+    if (lastCommit == null) {
+      throw new IllegalStateException("no commit to undo");
+    }
+    requireNoPendingChanges("undo a commit");
+    lastCommit.restore(this);
+    lastCommit = null;
+  }
+
+  /**
+   * What a commit replaced. Tries are persistent (a copy shares every node), so keeping the old
+   * account trie and each old storage trie costs O(1); of the flat maps it keeps the previous entry
+   * of each touched account and the previous value of each changed slot, so an undo costs what the
+   * commit changed, not the size of the state.
+   */
+  private static final class CommitUndo {
+    /** Marks "there was no entry" in the maps below, where null would be ambiguous. */
+    private static final Object ABSENT = new Object();
+
+    final SecureMerklePatriciaTrie accountTrie;
+    final Hash root;
+    final Map<Address, Object> accounts = new HashMap<>();
+    final Map<Address, Object> slotMaps = new HashMap<>();
+    final Map<Address, Map<UInt256, Object>> slots = new HashMap<>();
+    final Map<Address, Object> storageTries = new HashMap<>();
+
+    CommitUndo(SecureMerklePatriciaTrie accountTrie, Hash root) {
+      this.accountTrie = accountTrie;
+      this.root = root;
+    }
+
+    void remember(Address address, WorldState state) {
+      accounts.put(address, previous(state.accounts, address));
+      Map<UInt256, UInt256> flat = state.storage.get(address);
+      slotMaps.put(address, flat == null ? ABSENT : flat);
+      Map<UInt256, UInt256> changed = state.pendingStorage.get(address);
+      if (flat != null && changed != null) {
+        Map<UInt256, Object> old = new HashMap<>();
+        changed.keySet().forEach(slot -> old.put(slot, previous(flat, slot)));
+        slots.put(address, old);
+      }
+      SecureMerklePatriciaTrie trie = state.storageTries.get(address);
+      storageTries.put(address, trie == null ? ABSENT : trie.copy());
+    }
+
+    private static <K> Object previous(Map<K, ?> map, K key) {
+      return map.containsKey(key) ? map.get(key) : ABSENT;
+    }
+
+    @SuppressWarnings("unchecked")
+    void restore(WorldState state) {
+      state.accountTrie = accountTrie;
+      state.root = root;
+      accounts.forEach((address, old) -> put(state.accounts, address, (Account) unwrap(old), old));
+      slotMaps.forEach(
+          (address, old) -> put(state.storage, address, (Map<UInt256, UInt256>) unwrap(old), old));
+      slots.forEach(
+          (address, old) -> {
+            Map<UInt256, UInt256> flat = state.storage.get(address);
+            old.forEach((slot, value) -> put(flat, slot, (UInt256) unwrap(value), value));
+          });
+      storageTries.forEach(
+          (address, old) ->
+              put(state.storageTries, address, (SecureMerklePatriciaTrie) unwrap(old), old));
+    }
+
+    private static Object unwrap(Object old) {
+      return old == ABSENT ? null : old;
+    }
+
+    private static <K, V> void put(Map<K, V> map, K key, V value, Object old) {
+      if (old == ABSENT) {
+        map.remove(key);
+      } else {
+        map.put(key, value);
+      }
+    }
   }
 
   private void foldIntoFlatState(Address address, Map<Address, Account> finalAccounts) {

@@ -77,6 +77,30 @@ class WorldStatePropertiesTest {
     assertThat(stateless.computeRoot(parallel ? POOL : null)).isEqualTo(post);
   }
 
+  @Property(tries = 200)
+  void shouldRestoreRootAndReadsWhenBlockCommitIsUndone(
+      @ForAll("blocks") List<Op> genesis,
+      @ForAll("blocks") List<Op> block,
+      @ForAll boolean parallel) {
+    WorldState state = WorldState.create();
+    Map<Integer, ModelAccount> model = new HashMap<>();
+    run(state, model, genesis, false);
+    Hash pre = state.computeRoot();
+
+    run(
+        state,
+        new HashMap<>(copyOf(model)),
+        block.stream().filter(op -> op.kind() != 10).toList(),
+        false);
+    state.computeRoot(parallel ? POOL : null);
+    state.undoLastCommit();
+
+    assertThat(state.rootHash()).isEqualTo(pre);
+    // The model still holds the pre-block state: every read must agree with it again.
+    run(state, model, block.stream().filter(op -> op.kind() != 10).toList(), false);
+    assertThat(state.computeRoot()).isEqualTo(scratchRoot(model));
+  }
+
   /** Runs the ops on both the state and the model, checking reads; returns what was read. */
   private static List<Object> run(
       WorldState state, Map<Integer, ModelAccount> model, List<Op> ops, boolean parallel) {
