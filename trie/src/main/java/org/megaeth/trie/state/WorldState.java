@@ -510,6 +510,10 @@ public final class WorldState {
     recording = new Recording();
   }
 
+  public boolean isRecordingWitness() {
+    return recording != null;
+  }
+
   /** Stops recording (after {@link #computeRoot}) and returns the witness. */
   public StateWitness stopRecording() {
     if (recording == null) {

@@ -1,0 +1,2 @@
+/** Runs ethereum/tests BlockchainTests through the node's block executor. */
+package org.megaeth.chain.blocktest;

@@ -1,0 +1,49 @@
+package org.megaeth.chain.exec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.block.Receipt;
+import org.megaeth.core.block.Withdrawal;
+import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.rlp.Rlp;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionEncoder;
+import org.megaeth.core.types.Hash;
+import org.megaeth.trie.patricia.MerklePatriciaTrie;
+
+/**
+ * The roots of a block's ordered lists: a plain (not secure) trie keyed by {@code rlp(index)} with
+ * each item's consensus encoding as the value.
+ */
+public final class TrieRoots {
+  /** keccak256(rlp([])): the ommers hash of every post-merge block. */
+  public static final Hash EMPTY_OMMERS_HASH = Keccak.hash(Rlp.EMPTY_LIST);
+
+  private TrieRoots() {}
+
+  public static Hash transactionsRoot(List<Transaction> transactions) {
+    return orderedRoot(transactions, TransactionEncoder::encode);
+  }
+
+  public static Hash receiptsRoot(List<Receipt> receipts) {
+    return orderedRoot(receipts, Receipt::encode);
+  }
+
+  public static Hash withdrawalsRoot(List<Withdrawal> withdrawals) {
+    return orderedRoot(withdrawals, w -> Rlp.encode(w::writeTo));
+  }
+
+  public static <T> Hash orderedRoot(List<T> items, Function<T, Bytes> encoder) {
+    Map<Bytes, Bytes> entries = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      long index = i;
+      entries.put(Rlp.encode(w -> w.writeUInt64(index)), encoder.apply(items.get(i)));
+    }
+    MerklePatriciaTrie trie = MerklePatriciaTrie.create();
+    trie.apply(entries);
+    return trie.rootHash();
+  }
+}

@@ -1,0 +1,399 @@
+package org.megaeth.chain.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.diff.AccountDiff;
+import org.megaeth.core.diff.AccountInfo;
+import org.megaeth.core.diff.SlotChange;
+import org.megaeth.core.diff.StateDiff;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
+import org.megaeth.trie.patricia.MerklePatriciaTrie;
+import org.megaeth.trie.state.Account;
+import org.megaeth.trie.state.WorldState;
+
+/**
+ * The EVM's {@link org.megaeth.evm.state.WorldState} over the trie-backed {@link WorldState} for
+ * the length of one block. The trie state keeps the block's pending changes and their journal; this
+ * class adds what lives only within a transaction (EIP-2200 original values, EIP-1153 transient
+ * storage, the EIP-161 touched set) and records, for the block, each changed account's and slot's
+ * value before its first change, from which {@link #diff()} derives the block's state diff.
+ *
+ * <p>Use a new instance per block, after the previous block's root is computed. Not thread-safe.
+ */
+public final class BlockState implements org.megaeth.evm.state.WorldState {
+  private static final byte[] NO_CODE = new byte[0];
+
+  private record SlotKey(Address address, UInt256 key) {}
+
+  /** One undoable change to this class's own fields. */
+  private sealed interface Undo {
+    record Touched(Address address) implements Undo {}
+
+    record Transient(SlotKey slot, UInt256 previous) implements Undo {}
+
+    record Wiped(Address address) implements Undo {}
+  }
+
+  private final WorldState state;
+
+  private final Map<SlotKey, UInt256> originals = new HashMap<>();
+  private final Map<SlotKey, UInt256> transientStorage = new HashMap<>();
+  private final Set<Address> touched = new LinkedHashSet<>();
+  private final List<Undo> journal = new ArrayList<>();
+
+  /** Snapshot i is (journal size, trie checkpoint) at marks[2i], marks[2i+1]. */
+  private int[] marks = new int[64];
+
+  private int markCount;
+
+  /** Values before the block's first change: an account (absent if none) and each slot. */
+  private final Map<Address, Optional<Account>> accountsBefore = new HashMap<>();
+
+  private final Map<Address, Map<UInt256, UInt256>> slotsBefore = new HashMap<>();
+
+  /** Accounts deleted during the block; a later write recreates them with empty storage. */
+  private final Set<Address> wiped = new HashSet<>();
+
+  /** The trie keys read or written, for a witness's {@code keys}; null when not recording. */
+  private final Set<Address> accessedAccounts;
+
+  private final Map<Address, Set<UInt256>> accessedSlots;
+
+  /**
+   * @param recordKeys whether to remember every account and slot accessed, for the witness
+   */
+  public BlockState(WorldState state, boolean recordKeys) {
+    this.state = state;
+    this.accessedAccounts = recordKeys ? new HashSet<>() : null;
+    this.accessedSlots = recordKeys ? new HashMap<>() : null;
+  }
+
+  public BlockState(WorldState state) {
+    this(state, false);
+  }
+
+  /**
+   * The preimages of the trie keys accessed, as a witness lists them: each address (20 bytes) and
+   * each slot key (32 bytes), addresses in order, each followed by its slots in order.
+   */
+  public List<Bytes> accessedKeys() {
+    if (accessedAccounts == null) {
+      throw new IllegalStateException("keys are not being recorded");
+    }
+    List<Bytes> keys = new ArrayList<>();
+    for (Address address : accessedAccounts.stream().sorted().toList()) {
+      keys.add(address.bytes());
+      Set<UInt256> slots = accessedSlots.get(address);
+      if (slots != null) {
+        slots.stream().sorted().forEach(slot -> keys.add(Bytes.wrap(slot.toBytes32())));
+      }
+    }
+    return keys;
+  }
+
+  private Optional<Account> account(Address address) {
+    if (accessedAccounts != null) {
+      accessedAccounts.add(address);
+    }
+    return state.getAccount(address);
+  }
+
+  private UInt256 storage(Address address, UInt256 key) {
+    if (accessedAccounts != null) {
+      accessedAccounts.add(address);
+      accessedSlots.computeIfAbsent(address, a -> new HashSet<>()).add(key);
+    }
+    return state.getStorage(address, key);
+  }
+
+  /** The trie-backed state underneath, for the root computation at the block's end. */
+  public WorldState trieState() {
+    return state;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public boolean exists(Address address) {
+    return account(address).isPresent();
+  }
+
+  @Override
+  public boolean isEmpty(Address address) {
+    return account(address).map(Account::isEmpty).orElse(true);
+  }
+
+  @Override
+  public long getNonce(Address address) {
+    return account(address).map(Account::nonce).orElse(0L);
+  }
+
+  @Override
+  public UInt256 getBalance(Address address) {
+    Optional<Account> account = account(address);
+    return account.isPresent() ? account.get().balance().value() : UInt256.ZERO;
+  }
+
+  @Override
+  public byte[] getCode(Address address) {
+    account(address);
+    Bytes code = state.getCode(address);
+    return code.isEmpty() ? NO_CODE : code.toArrayUnsafe();
+  }
+
+  @Override
+  public Hash getCodeHash(Address address) {
+    return account(address).map(Account::codeHash).orElse(Keccak.EMPTY);
+  }
+
+  @Override
+  public UInt256 getStorage(Address address, UInt256 key) {
+    return storage(address, key);
+  }
+
+  @Override
+  public UInt256 getOriginalStorage(Address address, UInt256 key) {
+    UInt256 original = originals.get(new SlotKey(address, key));
+    return original != null ? original : storage(address, key);
+  }
+
+  /**
+   * EIP-7610: whether the account has storage. Like geth, this reads the storage root as of the
+   * last root computation (storage cannot appear at an address without code or nonce within a
+   * block), plus any slot this block set.
+   */
+  @Override
+  public boolean hasStorage(Address address) {
+    Optional<Account> account = account(address);
+    if (account.isEmpty()) {
+      return false;
+    }
+    if (!wiped.contains(address)
+        && !account.get().storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
+      return true;
+    }
+    Map<UInt256, UInt256> written = slotsBefore.get(address);
+    if (written != null) {
+      for (UInt256 key : written.keySet()) {
+        if (!storage(address, key).isZero()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  @Override
+  public void createAccount(Address address) {
+    if (!exists(address)) {
+      rememberAccount(address);
+      state.setNonce(address, 0);
+    }
+    touch(address);
+  }
+
+  @Override
+  public void setNonce(Address address, long nonce) {
+    rememberAccount(address);
+    state.setNonce(address, nonce);
+    touch(address);
+  }
+
+  @Override
+  public void setBalance(Address address, UInt256 balance) {
+    rememberAccount(address);
+    state.setBalance(address, Wei.of(balance));
+    touch(address);
+  }
+
+  @Override
+  public void setCode(Address address, byte[] code) {
+    rememberAccount(address);
+    state.setCode(address, Bytes.wrap(code));
+    touch(address);
+  }
+
+  @Override
+  public void setStorage(Address address, UInt256 key, UInt256 value) {
+    rememberAccount(address);
+    UInt256 current = storage(address, key);
+    slotsBefore.computeIfAbsent(address, a -> new HashMap<>()).putIfAbsent(key, current);
+    originals.putIfAbsent(new SlotKey(address, key), current);
+    state.setStorage(address, key, value);
+    touch(address);
+  }
+
+  @Override
+  public void deleteAccount(Address address) {
+    rememberAccount(address);
+    state.deleteAccount(address);
+    if (wiped.add(address)) {
+      journal.add(new Undo.Wiped(address));
+    }
+  }
+
+  @Override
+  public void touch(Address address) {
+    if (touched.add(address)) {
+      journal.add(new Undo.Touched(address));
+    }
+  }
+
+  @Override
+  public Collection<Address> touchedAccounts() {
+    return Collections.unmodifiableSet(touched);
+  }
+
+  @Override
+  public UInt256 getTransientStorage(Address address, UInt256 key) {
+    return transientStorage.getOrDefault(new SlotKey(address, key), UInt256.ZERO);
+  }
+
+  @Override
+  public void setTransientStorage(Address address, UInt256 key, UInt256 value) {
+    SlotKey slot = new SlotKey(address, key);
+    UInt256 previous = putTransient(slot, value);
+    journal.add(new Undo.Transient(slot, previous == null ? UInt256.ZERO : previous));
+  }
+
+  private UInt256 putTransient(SlotKey slot, UInt256 value) {
+    return value.isZero() ? transientStorage.remove(slot) : transientStorage.put(slot, value);
+  }
+
+  private void rememberAccount(Address address) {
+    if (!accountsBefore.containsKey(address)) {
+      accountsBefore.put(address, account(address));
+    }
+  }
+
+  // ---------------------------------------------------------------- journal
+
+  @Override
+  public int snapshot() {
+    if (2 * markCount + 2 > marks.length) {
+      marks = Arrays.copyOf(marks, marks.length * 2);
+    }
+    marks[2 * markCount] = journal.size();
+    marks[2 * markCount + 1] = state.checkpoint();
+    return markCount++;
+  }
+
+  @Override
+  public void revertToSnapshot(int snapshot) {
+    if (snapshot < 0 || snapshot >= markCount) {
+      throw new IllegalArgumentException("no snapshot " + snapshot);
+    }
+    int journalSize = marks[2 * snapshot];
+    state.revertTo(marks[2 * snapshot + 1]);
+    for (int i = journal.size() - 1; i >= journalSize; i--) {
+      switch (journal.remove(i)) {
+        case Undo.Touched t -> touched.remove(t.address());
+        case Undo.Transient t -> putTransient(t.slot(), t.previous());
+        case Undo.Wiped w -> wiped.remove(w.address());
+      }
+    }
+    markCount = snapshot;
+  }
+
+  @Override
+  public void commitTransaction() {
+    originals.clear();
+    transientStorage.clear();
+    touched.clear();
+    journal.clear();
+    markCount = 0;
+  }
+
+  /**
+   * Deletes the touched accounts that are empty (EIP-161) and ends the transaction: for changes
+   * made outside a transaction (system calls, withdrawals).
+   */
+  public void finishSystemChanges() {
+    for (Address address : List.copyOf(touched)) {
+      if (exists(address) && isEmpty(address)) {
+        deleteAccount(address);
+      }
+    }
+    commitTransaction();
+  }
+
+  // ---------------------------------------------------------------- diff
+
+  /**
+   * The block's state diff so far: every account whose nonce, balance, code or storage differs from
+   * before the block, or that was deleted, with its new values; sorted by address and slot.
+   */
+  public StateDiff diff() {
+    List<AccountDiff> accounts = new ArrayList<>();
+    for (Address address : new TreeMap<>(accountsBefore).keySet()) {
+      Optional<Account> before = accountsBefore.get(address);
+      Optional<Account> after = state.getAccount(address);
+      if (after.isEmpty()) {
+        if (before.isPresent()) {
+          accounts.add(AccountDiff.deletion(address));
+        }
+        continue;
+      }
+      boolean cleared = wiped.contains(address) && before.isPresent();
+      Account now = after.get();
+      Optional<AccountInfo> info = Optional.empty();
+      if (before.isEmpty() || cleared || fieldsDiffer(before.get(), now)) {
+        boolean newCode =
+            now.hasCode()
+                && (before.isEmpty() || cleared || !before.get().codeHash().equals(now.codeHash()));
+        info =
+            Optional.of(
+                new AccountInfo(
+                    now.nonce(),
+                    now.balance().value(),
+                    now.codeHash(),
+                    newCode ? Optional.of(state.getCode(address).copy()) : Optional.empty()));
+      }
+      List<SlotChange> slots = changedSlots(address, wiped.contains(address));
+      if (info.isPresent() || cleared || !slots.isEmpty()) {
+        accounts.add(new AccountDiff(address, false, cleared, info, slots));
+      }
+    }
+    return new StateDiff(accounts);
+  }
+
+  private static boolean fieldsDiffer(Account before, Account after) {
+    return before.nonce() != after.nonce()
+        || !before.balance().equals(after.balance())
+        || !before.codeHash().equals(after.codeHash());
+  }
+
+  private List<SlotChange> changedSlots(Address address, boolean storageWiped) {
+    Map<UInt256, UInt256> before = slotsBefore.get(address);
+    if (before == null) {
+      return List.of();
+    }
+    List<SlotChange> slots = new ArrayList<>();
+    for (UInt256 key : new TreeMap<>(before).keySet()) {
+      UInt256 value = state.getStorage(address, key);
+      // After a wipe only the slots set since remain; otherwise what differs from before.
+      boolean changed = storageWiped ? !value.isZero() : !value.equals(before.get(key));
+      if (changed) {
+        slots.add(new SlotChange(key, value));
+      }
+    }
+    return slots;
+  }
+}
