@@ -9,12 +9,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.megaeth.chain.statetest.StateTestException;
+import org.megaeth.chain.statetest.StateTestLoader;
 
 /** Reads BlockchainTests from files in the ethereum/tests layout: every test in a file. */
 public final class BlockTestLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private BlockTestLoader() {}
+
+  /** The JSON files at {@code path}: the file itself, or every one below the folder, sorted. */
+  public static List<Path> files(Path path) throws BlockTestException {
+    try {
+      return StateTestLoader.files(path);
+    } catch (StateTestException e) {
+      throw new BlockTestException(e.getMessage(), e);
+    }
+  }
 
   /** The tests of {@code file}, named relative to {@code base}. */
   public static List<BlockTestCase> tests(Path base, Path file) throws BlockTestException {
