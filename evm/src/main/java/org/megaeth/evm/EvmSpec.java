@@ -33,8 +33,10 @@ public record EvmSpec(
   public static final Fork OLDEST_SUPPORTED = Fork.CANCUN;
 
   /**
-   * The latest fork that can be switched on. Prague is partial: no EIP-7702 delegations (set-code
-   * transactions with authorizations are refused) and no EIP-2537 BLS12-381 precompiles yet.
+   * The latest fork whose EVM rules are complete here. For Prague that is EIP-7702 set-code
+   * transactions and delegations, the EIP-2537 BLS12-381 precompiles and the EIP-7623 calldata
+   * floor (with node-core's validation); the block-level Prague changes (EIP-2935 history contract,
+   * EIP-7685 requests) belong to the chain module.
    */
   public static final Fork NEWEST_SUPPORTED = Fork.PRAGUE;
 

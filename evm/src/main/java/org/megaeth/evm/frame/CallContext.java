@@ -11,7 +11,8 @@ import org.megaeth.evm.code.Code;
  * @param address the account whose storage and balance the frame acts on (ADDRESS)
  * @param caller CALLER
  * @param codeAddress the account the code came from (differs from address for CALLCODE and
- *     DELEGATECALL; for a creation, the new contract)
+ *     DELEGATECALL, and is the delegate when the callee holds an EIP-7702 delegation; for a
+ *     creation, the new contract)
  * @param value CALLVALUE (the apparent value for DELEGATECALL)
  * @param input call data; empty for a creation
  * @param code the code to run (init code for a creation)

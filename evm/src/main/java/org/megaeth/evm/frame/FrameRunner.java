@@ -4,11 +4,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Optional;
 import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.fork.Fork;
 import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.evm.ExecutionContext;
 import org.megaeth.evm.code.Code;
+import org.megaeth.evm.code.Delegation;
 import org.megaeth.evm.gas.Gas;
 import org.megaeth.evm.operation.Interpreter;
 import org.megaeth.evm.precompile.Precompile;
@@ -20,9 +22,9 @@ import org.megaeth.evm.word.Limbs;
  * Runs a message and every message it starts with one loop over an explicit frame stack: no Java
  * recursion, whatever the call depth (Besu's {@code Deque<MessageFrame>}, revm's {@code
  * run_exec_loop}). It owns the message semantics: depth and balance checks, value transfer,
- * precompiles, contract creation (addresses, collisions, EIP-170/3541 code checks, code deposit),
- * and reverting the world state and substate of a frame that fails. Stacks and memories are reused
- * by depth. One runner per transaction; not thread-safe.
+ * precompiles, EIP-7702 delegations, contract creation (addresses, collisions, EIP-170/3541 code
+ * checks, code deposit), and reverting the world state and substate of a frame that fails. Stacks
+ * and memories are reused by depth. One runner per transaction; not thread-safe.
  */
 public final class FrameRunner {
   /** The deepest a message may be (the transaction's frame is depth 0). */
@@ -217,12 +219,22 @@ public final class FrameRunner {
       return done(Exit.RETURN, gas - cost, out.output());
     }
     byte[] bytes = world.getCode(codeAddress);
+    Address executing = codeAddress;
+    if (env.spec.isAtLeast(Fork.PRAGUE)) {
+      // EIP-7702: run the delegate's code, one hop only. A precompile delegate is not run: its
+      // account's code (normally none) is.
+      Address delegate = Delegation.target(bytes);
+      if (delegate != null) {
+        executing = delegate;
+        bytes = world.getCode(delegate);
+      }
+    }
     if (bytes.length == 0) {
       return done(Exit.STOP, gas, EMPTY);
     }
-    Code code = env.codeCache.get(world.getCodeHash(codeAddress), bytes);
+    Code code = env.codeCache.get(world.getCodeHash(executing), bytes);
     CallContext ctx =
-        new CallContext(kind, address, caller, codeAddress, value, input, code, isStatic, depth);
+        new CallContext(kind, address, caller, executing, value, input, code, isStatic, depth);
     return newFrame(ctx, gas, snapshot, checkpoint);
   }
 

@@ -130,6 +130,14 @@ public final class Gas {
     return cold ? COLD_ACCOUNT_ACCESS - WARM_STORAGE_READ : 0;
   }
 
+  /**
+   * EIP-2929: the whole price of an account access, for accesses that have no static warm part (the
+   * EIP-7702 delegate of a CALL*).
+   */
+  public static long accountAccessCost(boolean cold) {
+    return cold ? COLD_ACCOUNT_ACCESS : WARM_STORAGE_READ;
+  }
+
   /** EIP-150: all but one 64th of what is left. */
   public static long allButOne64th(long gas) {
     return gas - gas / CALL_GAS_RETAINED_DIVISOR;

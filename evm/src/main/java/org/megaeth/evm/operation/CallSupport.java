@@ -1,7 +1,9 @@
 package org.megaeth.evm.operation;
 
+import org.megaeth.core.fork.Fork;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.UInt256;
+import org.megaeth.evm.code.Delegation;
 import org.megaeth.evm.frame.Exit;
 import org.megaeth.evm.frame.Frame;
 import org.megaeth.evm.frame.MessageKind;
@@ -12,8 +14,9 @@ import org.megaeth.evm.word.Limbs;
 
 /**
  * The part CALL, CALLCODE, DELEGATECALL and STATICCALL share: pop the arguments, charge memory,
- * cold access (EIP-2929), value transfer and new-account costs, apply the 63/64 rule (EIP-150) and
- * hand the message to the {@link org.megaeth.evm.frame.FrameRunner}, which pushes the result.
+ * cold access (EIP-2929), delegate access (EIP-7702), value transfer and new-account costs, apply
+ * the 63/64 rule (EIP-150) and hand the message to the {@link org.megaeth.evm.frame.FrameRunner},
+ * which pushes the result.
  */
 final class CallSupport {
   private CallSupport() {}
@@ -46,6 +49,13 @@ final class CallSupport {
     }
     boolean cold = frame.env.substate.warmAddress(target);
     long cost = Gas.coldAccountSurcharge(cold);
+    if (frame.env.spec.isAtLeast(Fork.PRAGUE)) {
+      // EIP-7702: resolving a delegation reads the delegate, at the full warm or cold price.
+      Address delegate = Delegation.target(frame.env.world.getCode(target));
+      if (delegate != null) {
+        cost += Gas.accountAccessCost(frame.env.substate.warmAddress(delegate));
+      }
+    }
     if (transfersValue) {
       cost += Gas.CALL_VALUE;
       if (kind == MessageKind.CALL && frame.env.world.isEmpty(target)) {

@@ -42,8 +42,18 @@ public final class Precompiles {
           put(current, new Blake2fPrecompile());
           put(current, new PointEvaluationPrecompile());
         }
+        case PRAGUE -> {
+          // EIP-2537: BLS12-381 0x0b-0x11.
+          put(current, Bls12381Precompiles.G1ADD);
+          put(current, Bls12381Precompiles.G1MSM);
+          put(current, Bls12381Precompiles.G2ADD);
+          put(current, Bls12381Precompiles.G2MSM);
+          put(current, Bls12381Precompiles.PAIRING_CHECK);
+          put(current, Bls12381Precompiles.MAP_FP_TO_G1);
+          put(current, Bls12381Precompiles.MAP_FP2_TO_G2);
+        }
         default -> {
-          // Prague adds the EIP-2537 BLS12-381 precompiles (0x0b-0x11): not yet implemented.
+          // No change to the set.
         }
       }
       if (fork.isAtLeast(Fork.CANCUN)) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.tx.AccessListEntry;
+import org.megaeth.core.tx.Authorization;
 import org.megaeth.core.tx.BlobTransaction;
 import org.megaeth.core.tx.IntrinsicGas;
 import org.megaeth.core.tx.SenderAccount;
@@ -23,6 +24,7 @@ import org.megaeth.evm.EvmSpec;
 import org.megaeth.evm.ExecutionContext;
 import org.megaeth.evm.TxEnv;
 import org.megaeth.evm.code.CodeCache;
+import org.megaeth.evm.code.Delegation;
 import org.megaeth.evm.frame.FrameRunner;
 import org.megaeth.evm.frame.MessageResult;
 import org.megaeth.evm.frame.Substate;
@@ -34,16 +36,18 @@ import org.megaeth.evm.tracing.Tracer;
  * Applies one transaction to a {@link WorldState}: the state transition of the yellow paper and
  * EIP-1559/4844. Checks the transaction against the block and the sender's account (with
  * node-core's {@link TransactionValidator}, so the words match the pool's and geth's), buys gas,
- * warms the EIP-2929/2930/3651 sets, runs the message through a {@link FrameRunner}, applies the
- * capped refund (EIP-3529), pays the priority fee to the coinbase, burns the base and blob fees,
- * deletes self-destructed (EIP-6780) and touched empty accounts (EIP-161), and commits the
- * transaction in the world state's journal.
+ * warms the EIP-2929/2930/3651 sets, applies EIP-7702 authorizations, runs the message through a
+ * {@link FrameRunner}, applies the capped refund (EIP-3529) and the EIP-7623 floor, pays the
+ * priority fee to the coinbase, burns the base and blob fees, deletes self-destructed (EIP-6780)
+ * and touched empty accounts (EIP-161), and commits the transaction in the world state's journal.
  *
  * <p>The sender is recovered before, at ingress: pass the {@link TransactionValidity.Valid} that
  * {@link TransactionValidator#validate} returned. Stateless and thread-safe; the world state is
  * not.
  */
 public final class TransactionProcessor {
+  private static final byte[] NO_CODE = new byte[0];
+
   private final EvmSpec spec;
   private final CodeCache codeCache;
 
@@ -96,6 +100,17 @@ public final class TransactionProcessor {
 
     Substate substate = new Substate();
     warm(substate, tx, sender, block);
+    if (spec.isAtLeast(Fork.PRAGUE)) {
+      // EIP-7702: after the sender's nonce increment, before execution, and outside the top
+      // frame, so neither the delegations nor their refund are undone when execution fails.
+      substate.addRefund(applyAuthorizations(world, substate, tx, block.chainId()));
+      if (tx.to().isPresent()) {
+        Address delegate = Delegation.target(world.getCode(tx.to().get()));
+        if (delegate != null) {
+          substate.warmAddress(delegate);
+        }
+      }
+    }
     ExecutionContext env =
         new ExecutionContext(
             spec,
@@ -173,13 +188,52 @@ public final class TransactionProcessor {
     if (accountCheck.isPresent()) {
       return accountCheck;
     }
-    if (spec.fork().isAtLeast(Fork.PRAGUE) && !tx.authorizationList().isEmpty()) {
-      // EIP-7702 authorization processing is not implemented yet: refuse rather than misexecute.
-      return Optional.of(
-          TransactionValidity.invalid(
-              TransactionInvalid.TYPE_NOT_SUPPORTED, "EIP-7702 authorizations not supported yet"));
-    }
     return Optional.empty();
+  }
+
+  /**
+   * EIP-7702: applies each authorization that verifies (chain id 0 or this chain's, nonce below
+   * 2^64-1, a low-s signature that recovers, an authority whose code is empty or a designator and
+   * whose nonce matches) by writing the delegation designator, or clearing the code for the zero
+   * address, and incrementing the authority's nonce. Others are skipped; the sender paid
+   * PER_EMPTY_ACCOUNT_COST for each in the intrinsic gas either way.
+   *
+   * @return the refund: PER_EMPTY_ACCOUNT_COST - PER_AUTH_BASE_COST per applied authorization whose
+   *     authority already existed
+   */
+  static long applyAuthorizations(
+      WorldState world, Substate substate, Transaction tx, long chainId) {
+    long refund = 0;
+    UInt256 thisChain = UInt256.valueOf(chainId);
+    for (Authorization auth : tx.authorizationList()) {
+      if (!auth.chainId().isZero() && !auth.chainId().equals(thisChain)) {
+        continue;
+      }
+      if (auth.nonce() == -1L) {
+        continue; // the authority's nonce could not be incremented past it
+      }
+      Optional<Address> recovered = auth.authority();
+      if (recovered.isEmpty()) {
+        continue;
+      }
+      Address authority = recovered.get();
+      substate.warmAddress(authority);
+      byte[] code = world.getCode(authority);
+      if (code.length != 0 && !Delegation.isDesignator(code)) {
+        continue;
+      }
+      if (world.getNonce(authority) != auth.nonce()) {
+        continue;
+      }
+      if (world.exists(authority)) {
+        refund += IntrinsicGas.PER_EMPTY_ACCOUNT_COST - IntrinsicGas.PER_AUTH_BASE_COST;
+      }
+      world.setCode(
+          authority,
+          auth.address().equals(Address.ZERO) ? NO_CODE : Delegation.designator(auth.address()));
+      world.setNonce(authority, auth.nonce() + 1);
+    }
+    return refund;
   }
 
   private void warm(Substate substate, Transaction tx, Address sender, BlockEnv block) {

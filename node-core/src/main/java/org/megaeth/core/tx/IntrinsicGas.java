@@ -32,6 +32,12 @@ public final class IntrinsicGas {
   /** EIP-7702 {@code PER_EMPTY_ACCOUNT_COST} (Prague): per authorization. */
   public static final long PER_EMPTY_ACCOUNT_COST = 25_000;
 
+  /**
+   * EIP-7702 {@code PER_AUTH_BASE_COST} (Prague): what an authorization costs when its authority
+   * already exists; processing refunds {@code PER_EMPTY_ACCOUNT_COST - PER_AUTH_BASE_COST}.
+   */
+  public static final long PER_AUTH_BASE_COST = 12_500;
+
   /** EIP-7623 (Prague): {@code STANDARD_TOKEN_COST}, tokens per non-zero calldata byte. */
   public static final long TOKENS_PER_NON_ZERO_BYTE = 4;
 
