@@ -37,10 +37,10 @@ import org.megaeth.trie.state.WorldState;
 
 /**
  * Validates and executes one block on the world state of its parent: the one block executor that
- * the sequencer (building), the prover (through {@link StatelessVerifier}) and
- * the full node's import share. A valid block's changes are committed and come back with its
- * receipts, state diff and, on request, witness; an invalid block is rejected with the rule it
- * broke and leaves the state as it was.
+ * the sequencer (building), the prover (through {@link StatelessVerifier}) and the full node's
+ * import share. A valid block's changes are committed and come back with its receipts, state diff
+ * and, on request, witness; an invalid block is rejected with the rule it broke and leaves the
+ * state as it was.
  *
  * <p>Order of checks, so that the cheapest failure is found first: fork, header against parent,
  * body against header, transaction signatures, then execution and the roots. Thread-safe when each
@@ -70,6 +70,19 @@ public final class BlockExecutor {
 
   public ChainConfig chain() {
     return chain;
+  }
+
+  /** The transaction processor for {@code fork}; empty for a fork this EVM does not implement. */
+  Optional<TransactionProcessor> processor(Fork fork) {
+    return Optional.ofNullable(processors.get(fork));
+  }
+
+  CodeCache codeCache() {
+    return codeCache;
+  }
+
+  Executor hashing() {
+    return hashing;
   }
 
   /**
@@ -138,13 +151,14 @@ public final class BlockExecutor {
         return BlockResult.Invalid.of(
             BlockRule.STATE_ROOT, "header %s, computed %s".formatted(header.stateRoot(), root));
       }
-      StateDiff diff = blockState.diff();
       Optional<ExecutionWitness> witness = Optional.empty();
       if (recordWitness) {
+        // Before the diff, whose reads of new code are post-state and not for the witness.
         StateWitness stateWitness = state.stopRecording();
         witness =
             Optional.of(witness(stateWitness, blockState.accessedKeys(), hashes.headersRead()));
       }
+      StateDiff diff = blockState.diff();
       return new BlockResult.Valid(block, execution.receipts, diff, witness);
     } catch (MissingTrieNodeException | MissingCodeException | MissingAncestorException missing) {
       // Only a stateless state lacks data; it is dropped after a failure like this.
@@ -206,8 +220,7 @@ public final class BlockExecutor {
     return recoverSenders(txs, fork, chain.chainId(), out);
   }
 
-  private static ExecutionWitness witness(
-      StateWitness state, List<Bytes> keys, List<BlockHeader> headers) {
+  static ExecutionWitness witness(StateWitness state, List<Bytes> keys, List<BlockHeader> headers) {
     List<Bytes> nodes = sortedByHash(state.nodes());
     List<Bytes> codes = sortedByHash(state.codes());
     return new ExecutionWitness(nodes, codes, keys, headers);
@@ -265,9 +278,11 @@ public final class BlockExecutor {
       startOfBlock();
       List<Transaction> txs = block.body().transactions();
       for (int i = 0; i < txs.size(); i++) {
-        BlockInvalid failure = apply(i, txs.get(i), senders.get(i));
+        BlockInvalid failure = apply(txs.get(i), senders.get(i));
         if (failure != null) {
-          return failure;
+          return new BlockInvalid(
+              failure.rule(),
+              "transaction %d (%s): %s".formatted(i, txs.get(i).hash(), failure.detail()));
         }
       }
       applyWithdrawals(block.body().withdrawals().orElse(List.of()));
@@ -290,30 +305,29 @@ public final class BlockExecutor {
     }
 
     /**
-     * Applies one transaction; null on success, else why the block is invalid. A builder calls it
-     * for candidates and skips those it refuses: the state is unchanged then.
+     * Applies one transaction; null on success, else why it cannot be in this block (the rule, and
+     * the transaction's own reason as detail). A builder calls it for candidates and skips those it
+     * refuses: the state is unchanged then.
      */
-    BlockInvalid apply(int index, Transaction tx, TransactionValidity.Valid sender) {
+    BlockInvalid apply(Transaction tx, TransactionValidity.Valid sender) {
       long gasLeft = header.gasLimit() - gasUsed;
       if (Long.compareUnsigned(tx.gasLimit(), gasLeft) > 0) {
         return new BlockInvalid(
             BlockRule.GAS_ALLOWANCE_EXCEEDED,
-            "transaction %d (%s) has gas limit %s, the block has %d left"
-                .formatted(index, tx.hash(), Long.toUnsignedString(tx.gasLimit()), gasLeft));
+            "gas limit %s, the block has %d left"
+                .formatted(Long.toUnsignedString(tx.gasLimit()), gasLeft));
       }
       long blobGas = tx.blobGas();
       if (blobGas > blobs.maxBlobGas() - blobGasUsed) {
         return new BlockInvalid(
             BlockRule.BLOB_GAS_LIMIT,
-            "transaction %d (%s) needs %d blob gas, the block has %d left"
-                .formatted(index, tx.hash(), blobGas, blobs.maxBlobGas() - blobGasUsed));
+            "needs %d blob gas, the block has %d left"
+                .formatted(blobGas, blobs.maxBlobGas() - blobGasUsed));
       }
       TransactionResult result = processor.process(state, env, tx, sender, null);
       return switch (result) {
         case TransactionResult.Invalid bad ->
-            new BlockInvalid(
-                BlockRule.INVALID_TRANSACTION,
-                "transaction %d (%s): %s".formatted(index, tx.hash(), bad.reason().message()));
+            new BlockInvalid(BlockRule.INVALID_TRANSACTION, bad.reason().message());
         case TransactionResult.Executed executed -> {
           Receipt receipt = executed.receipt(gasUsed);
           gasUsed = receipt.cumulativeGasUsed();

@@ -114,6 +114,21 @@ public final class HeaderValidator {
     return Optional.empty();
   }
 
+  /**
+   * The gas limit a block producer should use: {@code desired}, or as close to it as the bound
+   * allows (geth's {@code CalcGasLimit}), so a configured limit is reached over a few blocks.
+   */
+  public static long nextGasLimit(long parentGasLimit, long desired) {
+    long step = parentGasLimit / GAS_LIMIT_BOUND_DIVISOR - 1;
+    long limit = parentGasLimit;
+    if (desired > parentGasLimit) {
+      limit = Math.min(desired, parentGasLimit + step);
+    } else if (desired < parentGasLimit) {
+      limit = Math.max(Math.max(desired, MIN_GAS_LIMIT), parentGasLimit - step);
+    }
+    return limit;
+  }
+
   /** The header has exactly the optional fields its fork defines (Cancun or Prague). */
   private static Optional<BlockInvalid> checkForkFields(BlockHeader header, Fork fork) {
     if (header.baseFeePerGas().isEmpty()) {
