@@ -1,0 +1,262 @@
+package org.megaeth.benchmarks.chain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.chain.exec.BlockBuilder;
+import org.megaeth.chain.exec.BlockExecutor;
+import org.megaeth.chain.exec.BlockResult;
+import org.megaeth.chain.exec.StatelessVerifier;
+import org.megaeth.chain.exec.TrieRoots;
+import org.megaeth.core.block.BlockHeader;
+import org.megaeth.core.block.LogsBloom;
+import org.megaeth.core.crypto.KeyPair;
+import org.megaeth.core.crypto.SecretKey;
+import org.megaeth.core.diff.StateDiff;
+import org.megaeth.core.diff.StateDiffCodec;
+import org.megaeth.core.fork.ChainConfig;
+import org.megaeth.core.fork.Fork;
+import org.megaeth.core.fork.ForkSchedule;
+import org.megaeth.core.tx.DynamicFeeTransaction;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionSigner;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
+import org.megaeth.core.util.Hex;
+import org.megaeth.core.witness.ExecutionWitness;
+import org.megaeth.evm.frame.FrameRunner;
+import org.megaeth.trie.patricia.MerklePatriciaTrie;
+import org.megaeth.trie.state.WorldState;
+
+/**
+ * The size of a block's state diff and witness per ERC-20 transfer (issue #5): an OpenZeppelin 5
+ * token ({@code BenchToken}, see {@code src/main/resources/contracts/README.md}) held by 10,000
+ * accounts, then one block of 1,000 transfers between holders picked at random (seeded). Prints the
+ * diff's bytes raw and zstd-compressed and the witness's bytes, each per transfer. Sizes are
+ * deterministic; the timings printed alongside are single runs, for orientation only.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * org.megaeth.benchmarks.chain.Erc20BlockArtifacts [holders] [transfers]}
+ */
+public final class Erc20BlockArtifacts {
+  private static final long CHAIN_ID = 1;
+  private static final long GAS_LIMIT = 2_000_000_000L;
+  private static final ChainConfig CONFIG =
+      new ChainConfig(CHAIN_ID, ForkSchedule.allFromGenesis(Fork.CANCUN));
+  private static final Address COINBASE = Address.ofNumber(0xc0ffee);
+  private static final UInt256 PER_HOLDER = UInt256.fromBigInteger(BigInteger.TEN.pow(21));
+
+  private Erc20BlockArtifacts() {}
+
+  public static void main(String[] args) throws IOException {
+    int holderCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int transferCount = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+
+    KeyPair deployer = KeyPair.of(SecretKey.fromHex("0x" + "01".repeat(32)));
+    List<KeyPair> holders = new ArrayList<>();
+    WorldState state = WorldState.create();
+    state.setBalance(deployer.address(), Wei.fromEth(1_000_000));
+    for (int i = 0; i < holderCount; i++) {
+      KeyPair holder = KeyPair.of(SecretKey.of(UInt256.valueOf(0x10000 + i).toBytes32()));
+      holders.add(holder);
+      state.setBalance(holder.address(), Wei.fromEth(10));
+    }
+    BlockHeader genesis = genesis(state.computeRoot());
+    Map<Hash, BlockHeader> headers = new HashMap<>();
+    headers.put(genesis.hash(), genesis);
+    BlockExecutor executor = new BlockExecutor(CONFIG, null);
+    BlockBuilder builder = new BlockBuilder(executor);
+
+    // Block 1: deploy the token and give every holder a balance.
+    List<Transaction> setup = new ArrayList<>();
+    byte[] init = Hex.decodeLenient(resource("/contracts/BenchToken.hex").strip());
+    Bytes deploy =
+        Bytes.concatenate(
+            Bytes.wrap(init),
+            Bytes.wrap(UInt256.fromBigInteger(BigInteger.TEN.pow(30)).toBytes32()));
+    setup.add(tx(deployer, 0, null, deploy, 5_000_000));
+    Address token = FrameRunner.createAddress(deployer.address(), 0);
+    for (int i = 0; i < holderCount; i++) {
+      setup.add(
+          tx(deployer, i + 1, token, transfer(holders.get(i).address(), PER_HOLDER), 100_000));
+    }
+    BlockBuilder.Built first = build(builder, state, genesis, setup, headers, false);
+    requireAllIncluded(first, setup.size());
+
+    // Block 2: the measured block.
+    Random random = new Random(42);
+    List<Transaction> transfers = new ArrayList<>();
+    long[] nonces = new long[holderCount];
+    UInt256 amount = UInt256.fromBigInteger(BigInteger.TEN.pow(15));
+    for (int k = 0; k < transferCount; k++) {
+      int from = random.nextInt(holderCount);
+      int to = random.nextInt(holderCount - 1);
+      if (to >= from) {
+        to++;
+      }
+      transfers.add(
+          tx(
+              holders.get(from),
+              nonces[from]++,
+              token,
+              transfer(holders.get(to).address(), amount),
+              100_000));
+    }
+    long start = System.nanoTime();
+    BlockBuilder.Built measured =
+        build(builder, state, first.block().header(), transfers, headers, true);
+    long buildNanos = System.nanoTime() - start;
+    requireAllIncluded(measured, transferCount);
+
+    StateDiff diff = measured.diff();
+    byte[] raw = StateDiffCodec.encode(diff);
+    byte[] compressed = StateDiffCodec.compress(raw);
+    ExecutionWitness witness = measured.witness().orElseThrow();
+    byte[] witnessBytes = witness.encode().toArrayUnsafe();
+    byte[] witnessCompressed = StateDiffCodec.compress(witnessBytes);
+
+    start = System.nanoTime();
+    BlockResult verified =
+        new StatelessVerifier(executor).verify(measured.block(), witness, first.block().header());
+    long verifyNanos = System.nanoTime() - start;
+    if (!(verified instanceof BlockResult.Valid)) {
+      throw new IllegalStateException("stateless verification failed: " + verified);
+    }
+
+    System.out.printf(
+        "block of %d ERC-20 transfers among %d holders (gas used %,d)%n",
+        transferCount, holderCount, measured.block().header().gasUsed());
+    System.out.printf(
+        "state diff: %d accounts, %d slots%n", diff.accounts().size(), diff.slotCount());
+    System.out.printf(
+        "  raw        %,9d bytes  %6.1f bytes/transfer%n",
+        raw.length, per(raw.length, transferCount));
+    System.out.printf(
+        "  zstd       %,9d bytes  %6.1f bytes/transfer%n",
+        compressed.length, per(compressed.length, transferCount));
+    System.out.printf(
+        "witness: %d trie nodes, %d codes, %d keys, %d headers%n",
+        witness.state().size(),
+        witness.codes().size(),
+        witness.keys().size(),
+        witness.headers().size());
+    System.out.printf(
+        "  raw        %,9d bytes  %6.1f bytes/transfer%n",
+        witnessBytes.length, per(witnessBytes.length, transferCount));
+    System.out.printf(
+        "  zstd       %,9d bytes  %6.1f bytes/transfer%n",
+        witnessCompressed.length, per(witnessCompressed.length, transferCount));
+    System.out.printf(
+        "single-run timings: build with witness %.1f ms, stateless verification %.1f ms%n",
+        buildNanos / 1e6, verifyNanos / 1e6);
+  }
+
+  private static double per(long bytes, int transfers) {
+    return (double) bytes / transfers;
+  }
+
+  private static BlockBuilder.Built build(
+      BlockBuilder builder,
+      WorldState state,
+      BlockHeader parent,
+      List<Transaction> txs,
+      Map<Hash, BlockHeader> headers,
+      boolean witness) {
+    BlockBuilder.Built built =
+        builder.build(
+            state,
+            parent,
+            new BlockBuilder.Attributes(
+                COINBASE,
+                parent.timestamp() + 1,
+                Hash.ZERO,
+                Hash.ZERO,
+                List.of(),
+                GAS_LIMIT,
+                Bytes.EMPTY),
+            txs,
+            hash -> Optional.ofNullable(headers.get(hash)),
+            witness);
+    headers.put(built.block().hash(), built.block().header());
+    return built;
+  }
+
+  private static void requireAllIncluded(BlockBuilder.Built built, int expected) {
+    if (built.block().body().transactions().size() != expected) {
+      throw new IllegalStateException(
+          "only %d of %d transactions included; first skipped: %s"
+              .formatted(
+                  built.block().body().transactions().size(),
+                  expected,
+                  built.skipped().isEmpty() ? "none" : built.skipped().getFirst().reason()));
+    }
+  }
+
+  private static Bytes transfer(Address to, UInt256 amount) {
+    return Bytes.concatenate(
+        Bytes.fromHexString("0xa9059cbb"),
+        Bytes.wrap(new byte[12]),
+        to.bytes(),
+        Bytes.wrap(amount.toBytes32()));
+  }
+
+  private static Transaction tx(KeyPair from, long nonce, Address to, Bytes data, long gas) {
+    return TransactionSigner.sign(
+        new DynamicFeeTransaction(
+            Optional.of(UInt256.valueOf(CHAIN_ID)),
+            nonce,
+            Wei.fromGwei(1),
+            Wei.fromGwei(2),
+            gas,
+            Optional.ofNullable(to),
+            Wei.ZERO,
+            data,
+            List.of(),
+            TransactionSigner.UNSIGNED),
+        from.secretKey());
+  }
+
+  private static BlockHeader genesis(Hash stateRoot) {
+    return new BlockHeader(
+        Hash.ZERO,
+        TrieRoots.EMPTY_OMMERS_HASH,
+        Address.ZERO,
+        stateRoot,
+        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
+        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
+        LogsBloom.EMPTY,
+        UInt256.ZERO,
+        0,
+        GAS_LIMIT,
+        0,
+        1_700_000_000L,
+        Bytes.EMPTY,
+        Hash.ZERO,
+        0,
+        Optional.of(UInt256.valueOf(1_000_000_000L)),
+        Optional.of(MerklePatriciaTrie.EMPTY_TRIE_ROOT),
+        Optional.of(0L),
+        Optional.of(0L),
+        Optional.of(Hash.ZERO),
+        Optional.empty());
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = Erc20BlockArtifacts.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+}
