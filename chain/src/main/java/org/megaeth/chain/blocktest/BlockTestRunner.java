@@ -15,6 +15,7 @@ import org.megaeth.chain.exec.StatelessVerifier;
 import org.megaeth.chain.state.StateDiffApplier;
 import org.megaeth.core.block.Block;
 import org.megaeth.core.block.BlockHeader;
+import org.megaeth.core.diff.DiffKeyIndex;
 import org.megaeth.core.diff.InvalidStateDiffException;
 import org.megaeth.core.diff.StateDiff;
 import org.megaeth.core.diff.StateDiffCodec;
@@ -88,6 +89,9 @@ public final class BlockTestRunner {
               .formatted(state.rootHash(), genesis.header().stateRoot()));
     }
     WorldState follower = options.checkArtifacts ? loadState(body.get("pre")) : null;
+    // The key dictionaries of version-2 diffs, as the sequencer and a full node would keep them.
+    DiffKeyIndex producerKeys = new DiffKeyIndex();
+    DiffKeyIndex consumerKeys = new DiffKeyIndex();
     Map<Hash, BlockHeader> headers = new HashMap<>();
     headers.put(genesis.hash(), genesis.header());
     Map<Hash, Block> blocks = new HashMap<>();
@@ -149,7 +153,8 @@ public final class BlockTestRunner {
           diffs.put(block.hash(), valid.diff());
           head = block.header();
           if (options.checkArtifacts) {
-            String problem = checkDiff(valid.diff(), follower, block.header());
+            String problem =
+                checkDiff(valid.diff(), follower, block.header(), producerKeys, consumerKeys);
             if (problem == null) {
               problem = checkWitness(verifier, block, valid.witness().orElseThrow(), parent);
             }
@@ -224,7 +229,12 @@ public final class BlockTestRunner {
   }
 
   /** The full node's path: the diff, encoded, compressed and back, applied to the parent state. */
-  private static String checkDiff(StateDiff diff, WorldState follower, BlockHeader header) {
+  private static String checkDiff(
+      StateDiff diff,
+      WorldState follower,
+      BlockHeader header,
+      DiffKeyIndex producerKeys,
+      DiffKeyIndex consumerKeys) {
     StateDiff decoded;
     try {
       byte[] encoded = StateDiffCodec.encode(diff);
@@ -232,6 +242,14 @@ public final class BlockTestRunner {
       if (!decoded.equals(diff)) {
         return "the state diff changes through encoding and decoding";
       }
+      DiffKeyIndex.Overlay produced = producerKeys.overlay();
+      byte[] indexed = StateDiffCodec.encode(diff, produced);
+      DiffKeyIndex.Overlay consumed = consumerKeys.overlay();
+      if (!StateDiffCodec.decode(indexed, consumed).equals(diff)) {
+        return "the state diff changes through the indexed (version 2) encoding";
+      }
+      produced.commit();
+      consumed.commit();
       StateDiffApplier.apply(decoded, follower);
     } catch (InvalidStateDiffException e) {
       return "the state diff does not apply: " + e.getMessage();

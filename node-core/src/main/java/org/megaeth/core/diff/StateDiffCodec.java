@@ -13,7 +13,7 @@ import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 
 /**
- * The binary form of a {@link StateDiff}, version 1:
+ * The binary form of a {@link StateDiff}. Version 1 is self-contained:
  *
  * <pre>
  * diff    = version:u8(=1) count:varint account*
@@ -28,9 +28,17 @@ import org.megaeth.core.types.UInt256;
  * slot keys stay 32 bytes because mapping keys are keccak outputs, which nothing shortens. The code
  * hash is left out when the code itself is sent or the account has none. {@link #compress} wraps
  * the encoding in zstd for the wire and DA, where repeated addresses and values shrink.
+ *
+ * <p>Version 2 is the same but names addresses and slot keys through a {@link DiffKeyIndex}: each
+ * is {@code ref:varint}, where 0 is followed by the key in full (it then gets the next index) and
+ * {@code n > 0} means index {@code n - 1}. Keys repeat across blocks (the same holders, the same
+ * balance slots), so most diffs carry mostly 1-3 byte references.
  */
 public final class StateDiffCodec {
   public static final int VERSION = 1;
+
+  /** The version that refers to keys through a {@link DiffKeyIndex}. */
+  public static final int VERSION_INDEXED = 2;
 
   /** Decompressed diffs larger than this are refused (a compression bomb from a peer). */
   public static final int MAX_DECOMPRESSED_SIZE = 256 * 1024 * 1024;
@@ -47,12 +55,25 @@ public final class StateDiffCodec {
 
   private StateDiffCodec() {}
 
+  /** Version 1: self-contained. */
   public static byte[] encode(StateDiff diff) {
+    return encode(diff, null);
+  }
+
+  /**
+   * Version 2 when {@code keys} is given: keys the dictionary knows become references, and the new
+   * ones are assigned in {@code keys}; commit it once the diff's block is final.
+   */
+  public static byte[] encode(StateDiff diff, DiffKeyIndex.Overlay keys) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + diff.accounts().size() * 96);
-    out.write(VERSION);
+    out.write(keys == null ? VERSION : VERSION_INDEXED);
     writeVarint(out, diff.accounts().size());
     for (AccountDiff account : diff.accounts()) {
-      out.writeBytes(account.address().toArray());
+      if (keys == null) {
+        out.writeBytes(account.address().toArray());
+      } else {
+        writeRef(out, keys.addressRef(account.address()), account.address().toArray());
+      }
       int flags = 0;
       if (account.deleted()) {
         flags |= DELETED;
@@ -87,7 +108,11 @@ public final class StateDiffCodec {
       if (!account.slots().isEmpty()) {
         writeVarint(out, account.slots().size());
         for (SlotChange slot : account.slots()) {
-          out.writeBytes(slot.key().toBytes32());
+          if (keys == null) {
+            out.writeBytes(slot.key().toBytes32());
+          } else {
+            writeRef(out, keys.slotRef(slot.key()), slot.key().toBytes32());
+          }
           writeWord(out, slot.value());
         }
       }
@@ -95,17 +120,33 @@ public final class StateDiffCodec {
     return out.toByteArray();
   }
 
+  /** Decodes version 1; version 2 needs {@link #decode(byte[], DiffKeyIndex.Overlay)}. */
   public static StateDiff decode(byte[] bytes) throws InvalidStateDiffException {
+    return decode(bytes, null);
+  }
+
+  /**
+   * Decodes version 1, or version 2 through {@code keys} (which takes the diff's new keys; commit
+   * it once the diff is applied).
+   */
+  public static StateDiff decode(byte[] bytes, DiffKeyIndex.Overlay keys)
+      throws InvalidStateDiffException {
     Reader in = new Reader(bytes);
     int version = in.u8();
-    if (version != VERSION) {
+    if (version == VERSION_INDEXED && keys == null) {
       throw new InvalidStateDiffException(
-          "unsupported state diff version " + version + " (this node reads " + VERSION + ")");
+          "state diff version 2 refers to a key dictionary, and none was given");
     }
+    if (version != VERSION && version != VERSION_INDEXED) {
+      throw new InvalidStateDiffException(
+          "unsupported state diff version %d (this node reads %d and %d)"
+              .formatted(version, VERSION, VERSION_INDEXED));
+    }
+    boolean indexed = version == VERSION_INDEXED;
     long count = in.varint();
     List<AccountDiff> accounts = new ArrayList<>();
     for (long i = 0; i < count; i++) {
-      Address address = Address.wrap(in.bytes(20));
+      Address address = indexed ? readAddress(in, keys) : Address.wrap(in.bytes(20));
       int flags = in.u8();
       if ((flags & ~KNOWN_FLAGS) != 0) {
         throw new InvalidStateDiffException("unknown flags 0x%x for %s".formatted(flags, address));
@@ -133,7 +174,8 @@ public final class StateDiffCodec {
           throw new InvalidStateDiffException("empty slot list flagged for " + address);
         }
         for (long s = 0; s < slotCount; s++) {
-          slots.add(new SlotChange(UInt256.fromBytes(in.bytes(32)), in.word()));
+          UInt256 key = indexed ? readSlotKey(in, keys) : UInt256.fromBytes(in.bytes(32));
+          slots.add(new SlotChange(key, in.word()));
         }
       }
       try {
@@ -182,6 +224,49 @@ public final class StateDiffCodec {
     } catch (ZstdException e) {
       throw new InvalidStateDiffException("corrupt zstd frame: " + e.getMessage());
     }
+  }
+
+  private static void writeRef(ByteArrayOutputStream out, int index, byte[] full) {
+    if (index < 0) {
+      out.write(0);
+      out.writeBytes(full);
+    } else {
+      writeVarint(out, index + 1L);
+    }
+  }
+
+  private static Address readAddress(Reader in, DiffKeyIndex.Overlay keys)
+      throws InvalidStateDiffException {
+    long ref = in.varint();
+    if (ref == 0) {
+      Address address = Address.wrap(in.bytes(20));
+      if (!keys.learnAddress(address)) {
+        throw new InvalidStateDiffException("address " + address + " sent in full but indexed");
+      }
+      return address;
+    }
+    Address address = keys.address(ref - 1);
+    if (address == null) {
+      throw new InvalidStateDiffException("unknown address index " + (ref - 1));
+    }
+    return address;
+  }
+
+  private static UInt256 readSlotKey(Reader in, DiffKeyIndex.Overlay keys)
+      throws InvalidStateDiffException {
+    long ref = in.varint();
+    if (ref == 0) {
+      UInt256 key = UInt256.fromBytes(in.bytes(32));
+      if (!keys.learnSlot(key)) {
+        throw new InvalidStateDiffException("slot key " + key + " sent in full but indexed");
+      }
+      return key;
+    }
+    UInt256 key = keys.slot(ref - 1);
+    if (key == null) {
+      throw new InvalidStateDiffException("unknown slot key index " + (ref - 1));
+    }
+    return key;
   }
 
   private static void writeVarint(ByteArrayOutputStream out, long value) {

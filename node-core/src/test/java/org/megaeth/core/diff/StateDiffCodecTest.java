@@ -93,11 +93,62 @@ class StateDiffCodecTest {
   @Test
   void shouldRefuseAnotherVersion() {
     byte[] encoded = StateDiffCodec.encode(DIFF);
-    encoded[0] = 2;
+    encoded[0] = 3;
 
     assertThatThrownBy(() -> StateDiffCodec.decode(encoded))
         .isInstanceOf(InvalidStateDiffException.class)
-        .hasMessage("unsupported state diff version 2 (this node reads 1)");
+        .hasMessage("unsupported state diff version 3 (this node reads 1 and 2)");
+  }
+
+  @Test
+  void shouldReferToKeysTheDictionaryKnowsWhenIndexed() throws Exception {
+    DiffKeyIndex sequencer = new DiffKeyIndex();
+    DiffKeyIndex fullNode = new DiffKeyIndex();
+
+    DiffKeyIndex.Overlay first = sequencer.overlay();
+    byte[] firstBytes = StateDiffCodec.encode(DIFF, first);
+    first.commit();
+    DiffKeyIndex.Overlay firstIn = fullNode.overlay();
+    assertThat(StateDiffCodec.decode(firstBytes, firstIn)).isEqualTo(DIFF);
+    firstIn.commit();
+
+    DiffKeyIndex.Overlay second = sequencer.overlay();
+    byte[] secondBytes = StateDiffCodec.encode(DIFF, second);
+    second.commit();
+    DiffKeyIndex.Overlay secondIn = fullNode.overlay();
+    assertThat(StateDiffCodec.decode(secondBytes, secondIn)).isEqualTo(DIFF);
+
+    // 4 addresses and 3 slot keys: 20 or 32 bytes the first time, one byte after.
+    assertThat(firstBytes.length - secondBytes.length).isEqualTo(4 * 20 + 3 * 32);
+    assertThat(sequencer.addressCount()).isEqualTo(4);
+    assertThat(sequencer.slotKeyCount()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldRefuseAnIndexedDiffWithoutItsDictionary() {
+    DiffKeyIndex keys = new DiffKeyIndex();
+    keys.overlay().commit();
+    DiffKeyIndex.Overlay warm = keys.overlay();
+    StateDiffCodec.encode(DIFF, warm);
+    warm.commit();
+    byte[] indexed = StateDiffCodec.encode(DIFF, keys.overlay());
+
+    assertThatThrownBy(() -> StateDiffCodec.decode(indexed))
+        .isInstanceOf(InvalidStateDiffException.class)
+        .hasMessage("state diff version 2 refers to a key dictionary, and none was given");
+    assertThatThrownBy(() -> StateDiffCodec.decode(indexed, new DiffKeyIndex().overlay()))
+        .isInstanceOf(InvalidStateDiffException.class)
+        .hasMessage("unknown address index 0");
+  }
+
+  @Test
+  void shouldLeaveTheDictionaryUnchangedUntilCommitted() throws Exception {
+    DiffKeyIndex keys = new DiffKeyIndex();
+    StateDiffCodec.decode(
+        StateDiffCodec.encode(DIFF, new DiffKeyIndex().overlay()), keys.overlay());
+
+    assertThat(keys.addressCount()).isZero();
+    assertThat(keys.slotKeyCount()).isZero();
   }
 
   @Test
