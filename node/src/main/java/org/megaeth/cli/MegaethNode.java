@@ -29,7 +29,12 @@ import picocli.CommandLine.Option;
     name = "megaeth-node",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {StateTestCommand.class, BlockTestCommand.class, EvmCommand.class},
+    subcommands = {
+      StateTestCommand.class,
+      BlockTestCommand.class,
+      EvmCommand.class,
+      ImportCommand.class
+    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "A real-time, EVM-equivalent Ethereum layer-2 node.",

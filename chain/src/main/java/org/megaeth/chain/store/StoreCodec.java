@@ -1,0 +1,88 @@
+package org.megaeth.chain.store;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.block.BlockBody;
+import org.megaeth.core.block.BlockHeader;
+import org.megaeth.core.block.Receipt;
+import org.megaeth.core.block.Withdrawal;
+import org.megaeth.core.rlp.Rlp;
+import org.megaeth.core.rlp.RlpException;
+import org.megaeth.core.tx.TransactionDecoder;
+import org.megaeth.core.tx.TransactionEncoder;
+import org.megaeth.core.types.Hash;
+
+/**
+ * The byte layouts of the chain store's records that node-core does not define. Bodies and receipts
+ * use the eth wire protocol's forms ({@code BlockBodies}, {@code Receipts} items), so a peer can be
+ * served from the store without re-encoding.
+ */
+final class StoreCodec {
+  private static final int LOCATION_SIZE = Hash.SIZE + Long.BYTES + Integer.BYTES;
+
+  private StoreCodec() {}
+
+  /** {@code rlp([[tx...], [ommer...], [withdrawal...]?])}, transactions as in a block. */
+  static Bytes encodeBody(BlockBody body) {
+    return Rlp.encodeList(
+        w -> {
+          w.writeList(
+              txs ->
+                  body.transactions()
+                      .forEach(tx -> TransactionEncoder.writeBlockBodyItem(txs, tx)));
+          w.writeList(list -> body.ommers().forEach(header -> header.writeTo(list)));
+          body.withdrawals()
+              .ifPresent(ws -> w.writeList(list -> ws.forEach(wd -> wd.writeTo(list))));
+        });
+  }
+
+  /**
+   * @throws RlpException if the bytes are not a body
+   */
+  static BlockBody decodeBody(Bytes encoded) {
+    return Rlp.decodeList(
+        encoded,
+        r -> {
+          var txs = r.readListOf(TransactionDecoder::readBlockBodyItem);
+          List<BlockHeader> ommers = r.readListOf(BlockHeader::readFrom);
+          Optional<List<Withdrawal>> withdrawals =
+              r.isComplete() ? Optional.empty() : Optional.of(r.readListOf(Withdrawal::readFrom));
+          return new BlockBody(txs, ommers, withdrawals);
+        });
+  }
+
+  static Bytes encodeReceipts(List<Receipt> receipts) {
+    return Rlp.encodeList(w -> receipts.forEach(receipt -> receipt.writeTo(w)));
+  }
+
+  /**
+   * @throws RlpException if the bytes are not a list of receipts
+   */
+  static List<Receipt> decodeReceipts(Bytes encoded) {
+    return Rlp.decode(encoded, r -> r.readListOf(Receipt::readFrom));
+  }
+
+  static byte[] encodeLocation(TransactionLocation location) {
+    return ByteBuffer.allocate(LOCATION_SIZE)
+        .put(location.blockHash().toArray())
+        .putLong(location.blockNumber())
+        .putInt(location.index())
+        .array();
+  }
+
+  /**
+   * @throws IllegalArgumentException if the bytes are not a location
+   */
+  static TransactionLocation decodeLocation(byte[] encoded) {
+    if (encoded.length != LOCATION_SIZE) {
+      throw new IllegalArgumentException(
+          "it is " + encoded.length + " bytes, not " + LOCATION_SIZE);
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(encoded);
+    byte[] hash = new byte[Hash.SIZE];
+    buffer.get(hash);
+    return new TransactionLocation(Hash.wrap(hash), buffer.getLong(), buffer.getInt());
+  }
+}
