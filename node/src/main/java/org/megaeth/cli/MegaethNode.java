@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code megaeth-node} command line: reads options (defaults, then the TOML file, then flags),
  * resolves the chain (genesis file or the {@code --dev} preset) and runs the chosen role until
- * SIGINT or SIGTERM. Subcommands: {@code statetest}; later issues add {@code blocktest}, {@code
- * import}, {@code bench}.
+ * SIGINT or SIGTERM. Subcommands: {@code statetest}, {@code blocktest}, {@code import} and {@code
+ * evm run}.
  *
  * <p>Exit status: 0 after a clean run, 1 for a bad file or a runtime failure, 2 for a bad flag.
  */

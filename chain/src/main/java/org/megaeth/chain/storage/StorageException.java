@@ -8,6 +8,10 @@ package org.megaeth.chain.storage;
 public class StorageException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  public StorageException(String message) {
+    super(message);
+  }
+
   public StorageException(String message, Throwable cause) {
     super(message + ": " + cause.getMessage(), cause);
   }
@@ -15,6 +19,10 @@ public class StorageException extends Exception {
   /** A storage failure raised through an interface that cannot throw checked exceptions. */
   public static final class Unchecked extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    public Unchecked(String message) {
+      super(message);
+    }
 
     public Unchecked(String message, Throwable cause) {
       super(message + ": " + cause.getMessage(), cause);
