@@ -173,6 +173,36 @@ class BlockBuilderTest {
     assertThat(state.rootHash()).isEqualTo(good.stateRoot());
   }
 
+  @Test
+  void shouldGiveTheSameResultWhenSendersAreRecoveredOnAPool() throws Exception {
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      txs.add(TestChain.transfer(i % 2 == 0 ? ALICE : BOB, i / 2, Address.ofNumber(1000 + i), i));
+    }
+    BlockBuilder.Built built =
+        builder.build(
+            TestChain.genesisState(),
+            chain.genesis,
+            TestChain.attributes(chain.genesis),
+            txs,
+            chain.lookup(),
+            false);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      WorldState state = TestChain.genesisState();
+      BlockResult result =
+          new BlockExecutor(TestChain.CONFIG, pool)
+              .execute(state, chain.genesis, built.block(), chain.lookup(), false);
+
+      assertThat(result).isInstanceOf(BlockResult.Valid.class);
+      assertThat(state.rootHash()).isEqualTo(built.block().header().stateRoot());
+      assertThat(((BlockResult.Valid) result).receipts()).isEqualTo(built.receipts());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static BlockHeader withStateRoot(BlockHeader h, Hash root) {
     return new BlockHeader(
         h.parentHash(),
