@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import org.megaeth.chain.blocktest.BlockTestCase;
 import org.megaeth.chain.blocktest.BlockTestException;
 import org.megaeth.chain.blocktest.BlockTestLoader;
@@ -49,55 +47,32 @@ final class BlockTestCommand implements Callable<Integer> {
       description = "files run in parallel (default: the number of cores)")
   private Integer threads;
 
-  private record FileOutcome(int passed, List<String> failures) {}
-
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     BlockTestRunner runner = new BlockTestRunner(new BlockTestRunner.Options(checkArtifacts, 0));
-    List<Path[]> files = new ArrayList<>(); // {base, file}
+    List<FixtureRun.FixtureFile> files = new ArrayList<>();
     try {
       for (Path path : paths) {
         for (Path file : BlockTestLoader.files(path)) {
-          files.add(new Path[] {path, file});
+          files.add(new FixtureRun.FixtureFile(path, file));
         }
       }
     } catch (BlockTestException e) {
       err.println("megaeth-node blocktest: " + e.getMessage());
       return MegaethNode.EXIT_FAILURE;
     }
-    int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    List<FileOutcome> outcomes;
-    ForkJoinPool pool = new ForkJoinPool(Math.max(1, parallelism));
-    try {
-      outcomes =
-          pool.submit(() -> files.parallelStream().map(f -> runFile(runner, f[0], f[1])).toList())
-              .get();
-    } catch (ExecutionException e) {
-      err.println("megaeth-node blocktest: internal error: " + e.getCause());
-      return MegaethNode.EXIT_FAILURE;
-    } finally {
-      pool.shutdownNow();
-    }
-    int passed = 0;
-    int failed = 0;
-    for (FileOutcome outcome : outcomes) {
-      passed += outcome.passed();
-      failed += outcome.failures().size();
-      outcome.failures().forEach(out::println);
-    }
-    out.println(passed + " passed, " + failed + " failed");
-    out.flush();
-    return failed == 0 ? MegaethNode.EXIT_OK : MegaethNode.EXIT_FAILURE;
+    return FixtureRun.run(
+        "blocktest", files, threads, (base, file) -> runFile(runner, base, file), out, err);
   }
 
-  private static FileOutcome runFile(BlockTestRunner runner, Path base, Path file) {
+  private static FixtureRun.FileOutcome runFile(BlockTestRunner runner, Path base, Path file) {
     List<BlockTestCase> tests;
     try {
       tests = BlockTestLoader.tests(base, file);
     } catch (BlockTestException e) {
-      return new FileOutcome(0, List.of("FAIL " + e.getMessage()));
+      return new FixtureRun.FileOutcome(0, List.of("FAIL " + e.getMessage()));
     }
     int passed = 0;
     List<String> failures = new ArrayList<>();
@@ -108,6 +83,6 @@ final class BlockTestCommand implements Callable<Integer> {
         passed++;
       }
     }
-    return new FileOutcome(passed, failures);
+    return new FixtureRun.FileOutcome(passed, failures);
   }
 }

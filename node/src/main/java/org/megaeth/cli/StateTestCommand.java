@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import org.megaeth.chain.statetest.StateTestCase;
 import org.megaeth.chain.statetest.StateTestException;
 import org.megaeth.chain.statetest.StateTestLoader;
@@ -49,57 +47,33 @@ final class StateTestCommand implements Callable<Integer> {
       description = "files run in parallel (default: the number of cores)")
   private Integer threads;
 
-  /** What one file gave: kept small so that no test JSON outlives its file's run. */
-  private record FileOutcome(int passed, List<String> failures) {}
-
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     StateTestRunner runner;
-    List<Path[]> files = new ArrayList<>(); // {base, file}
+    List<FixtureRun.FixtureFile> files = new ArrayList<>();
     try {
       runner = StateTestRunner.forFixtureFork(fork);
       for (Path path : paths) {
         for (Path file : StateTestLoader.files(path)) {
-          files.add(new Path[] {path, file});
+          files.add(new FixtureRun.FixtureFile(path, file));
         }
       }
     } catch (StateTestException e) {
       err.println("megaeth-node statetest: " + e.getMessage());
       return MegaethNode.EXIT_FAILURE;
     }
-    int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    List<FileOutcome> outcomes;
-    ForkJoinPool pool = new ForkJoinPool(Math.max(1, parallelism));
-    try {
-      outcomes =
-          pool.submit(() -> files.parallelStream().map(f -> runFile(runner, f[0], f[1])).toList())
-              .get();
-    } catch (ExecutionException e) {
-      err.println("megaeth-node statetest: internal error: " + e.getCause());
-      return MegaethNode.EXIT_FAILURE;
-    } finally {
-      pool.shutdownNow();
-    }
-    int passed = 0;
-    int failed = 0;
-    for (FileOutcome outcome : outcomes) {
-      passed += outcome.passed();
-      failed += outcome.failures().size();
-      outcome.failures().forEach(out::println);
-    }
-    out.println(passed + " passed, " + failed + " failed");
-    out.flush();
-    return failed == 0 ? MegaethNode.EXIT_OK : MegaethNode.EXIT_FAILURE;
+    return FixtureRun.run(
+        "statetest", files, threads, (base, file) -> runFile(runner, base, file), out, err);
   }
 
-  private FileOutcome runFile(StateTestRunner runner, Path base, Path file) {
+  private FixtureRun.FileOutcome runFile(StateTestRunner runner, Path base, Path file) {
     List<StateTestCase> cases;
     try {
       cases = StateTestLoader.cases(base, file, fork);
     } catch (StateTestException e) {
-      return new FileOutcome(0, List.of("FAIL " + e.getMessage()));
+      return new FixtureRun.FileOutcome(0, List.of("FAIL " + e.getMessage()));
     }
     int passed = 0;
     List<String> failures = new ArrayList<>();
@@ -111,6 +85,6 @@ final class StateTestCommand implements Callable<Integer> {
         passed++;
       }
     }
-    return new FileOutcome(passed, failures);
+    return new FixtureRun.FileOutcome(passed, failures);
   }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megaeth.core.block.Block;
-import org.megaeth.core.block.BlockHeader;
 import org.megaeth.core.types.Hash;
 
 class ImportCommandTest {
@@ -83,7 +82,7 @@ class ImportCommandTest {
   @Test
   void shouldStopAtAnInvalidBlockNamingItsNumberHashAndRule() throws Exception {
     Block good = chain.blocks.get(2);
-    Block tampered = new Block(withStateRoot(good.header(), Hash.ZERO), good.body());
+    Block tampered = new Block(good.header().withStateRoot(Hash.ZERO), good.body());
     List<Block> blocks = new ArrayList<>(chain.blocks.subList(0, 2));
     blocks.add(tampered);
     blocks.add(chain.blocks.get(3));
@@ -191,30 +190,5 @@ class ImportCommandTest {
   void shouldRequireTheGenesisOption() throws Exception {
     assertThat(run("import", "chain.rlp")).isEqualTo(2);
     assertThat(err.toString()).contains("--genesis");
-  }
-
-  private static BlockHeader withStateRoot(BlockHeader h, Hash root) {
-    return new BlockHeader(
-        h.parentHash(),
-        h.ommersHash(),
-        h.coinbase(),
-        root,
-        h.transactionsRoot(),
-        h.receiptsRoot(),
-        h.logsBloom(),
-        h.difficulty(),
-        h.number(),
-        h.gasLimit(),
-        h.gasUsed(),
-        h.timestamp(),
-        h.extraData(),
-        h.mixHash(),
-        h.nonce(),
-        h.baseFeePerGas(),
-        h.withdrawalsRoot(),
-        h.blobGasUsed(),
-        h.excessBlobGas(),
-        h.parentBeaconBlockRoot(),
-        h.requestsHash());
   }
 }

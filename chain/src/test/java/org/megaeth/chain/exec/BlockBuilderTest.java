@@ -158,7 +158,7 @@ class BlockBuilderTest {
             chain.lookup(),
             false);
     BlockHeader good = built.block().header();
-    Block wrongRoot = new Block(withStateRoot(good, Hash.wrap(new byte[32])), built.block().body());
+    Block wrongRoot = new Block(good.withStateRoot(Hash.wrap(new byte[32])), built.block().body());
     WorldState state = TestChain.genesisState();
 
     BlockResult result = executor.execute(state, chain.genesis, wrongRoot, chain.lookup(), true);
@@ -201,30 +201,5 @@ class BlockBuilderTest {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static BlockHeader withStateRoot(BlockHeader h, Hash root) {
-    return new BlockHeader(
-        h.parentHash(),
-        h.ommersHash(),
-        h.coinbase(),
-        root,
-        h.transactionsRoot(),
-        h.receiptsRoot(),
-        h.logsBloom(),
-        h.difficulty(),
-        h.number(),
-        h.gasLimit(),
-        h.gasUsed(),
-        h.timestamp(),
-        h.extraData(),
-        h.mixHash(),
-        h.nonce(),
-        h.baseFeePerGas(),
-        h.withdrawalsRoot(),
-        h.blobGasUsed(),
-        h.excessBlobGas(),
-        h.parentBeaconBlockRoot(),
-        h.requestsHash());
   }
 }

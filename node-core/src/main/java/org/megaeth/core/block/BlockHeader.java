@@ -66,6 +66,32 @@ public record BlockHeader(
     }
   }
 
+  /** This header with another state root (a builder fills it in last; tests tamper with it). */
+  public BlockHeader withStateRoot(Hash newStateRoot) {
+    return new BlockHeader(
+        parentHash,
+        ommersHash,
+        coinbase,
+        newStateRoot,
+        transactionsRoot,
+        receiptsRoot,
+        logsBloom,
+        difficulty,
+        number,
+        gasLimit,
+        gasUsed,
+        timestamp,
+        extraData,
+        mixHash,
+        nonce,
+        baseFeePerGas,
+        withdrawalsRoot,
+        blobGasUsed,
+        excessBlobGas,
+        parentBeaconBlockRoot,
+        requestsHash);
+  }
+
   /** keccak256 of the RLP encoding: the block hash. */
   public Hash hash() {
     return Keccak.hash(encode());
