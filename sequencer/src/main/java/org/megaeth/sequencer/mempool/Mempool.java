@@ -1,0 +1,304 @@
+package org.megaeth.sequencer.mempool;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.megaeth.core.tx.BlobTransaction;
+import org.megaeth.core.tx.SenderAccount;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionValidator;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
+
+/**
+ * The sequencer's transaction pool. Each sender's transactions are kept in nonce order; those that
+ * follow the sender's current nonce without a gap are <em>pending</em> (they can run now), the
+ * others <em>queued</em> until the gap fills. A transaction with the nonce of one already pooled
+ * replaces it only if it raises both fee caps by the configured bump (10%). Beyond the per-sender
+ * limit new transactions are refused; beyond the total limit the cheapest sender's last transaction
+ * is evicted, so no eviction opens a gap. {@link #selectReady} gives the next transactions to
+ * execute by effective tip, each sender's in nonce order. Rejections use geth's words, so wallets
+ * show the messages users know.
+ *
+ * <p>Thread-safe: ingress threads add while the production thread selects and removes.
+ */
+public final class Mempool {
+  private static final Comparator<Long> NONCE_ORDER = Long::compareUnsigned;
+
+  /** A pooled transaction and its arrival order, the tie-break between equal tips. */
+  private record Entry(PoolTransaction ptx, long arrival) {}
+
+  /** One sender's transactions and its nonce in the current state. */
+  private static final class SenderQueue {
+    final TreeMap<Long, Entry> byNonce = new TreeMap<>(NONCE_ORDER);
+    long stateNonce;
+
+    SenderQueue(long stateNonce) {
+      this.stateNonce = stateNonce;
+    }
+  }
+
+  private final MempoolConfig config;
+  private final Map<Hash, Entry> byHash = new HashMap<>();
+  private final Map<Address, SenderQueue> bySender = new HashMap<>();
+  private long arrivals;
+
+  public Mempool(MempoolConfig config) {
+    this.config = config;
+  }
+
+  public synchronized int size() {
+    return byHash.size();
+  }
+
+  public synchronized boolean contains(Hash hash) {
+    return byHash.containsKey(hash);
+  }
+
+  public synchronized Optional<PoolTransaction> get(Hash hash) {
+    Entry entry = byHash.get(hash);
+    return entry == null ? Optional.empty() : Optional.of(entry.ptx());
+  }
+
+  /** Pending transactions: those with no nonce gap before them. */
+  public synchronized int pendingCount() {
+    int pending = 0;
+    for (SenderQueue queue : bySender.values()) {
+      pending += contiguousFrom(queue, queue.stateNonce);
+    }
+    return pending;
+  }
+
+  public synchronized int queuedCount() {
+    return byHash.size() - pendingCount();
+  }
+
+  /**
+   * Offers a transaction that passed ingress.
+   *
+   * @param accounts the sender's nonce, balance and code in the current state
+   * @param baseFee the base fee of the block being built, for ranking in an eviction
+   */
+  public synchronized AddResult add(PoolTransaction ptx, SenderAccounts accounts, Wei baseFee) {
+    Transaction tx = ptx.tx();
+    if (byHash.containsKey(ptx.hash())) {
+      return reject("already known");
+    }
+    if (tx instanceof BlobTransaction) {
+      return reject("transaction type not supported");
+    }
+    if (ptx.size() > config.maxTransactionBytes()) {
+      return reject(
+          "oversized data: transaction size %d, limit %d"
+              .formatted(ptx.size(), config.maxTransactionBytes()));
+    }
+    if (Long.compareUnsigned(tx.gasLimit(), config.blockGasLimit()) > 0) {
+      return reject("exceeds block gas limit");
+    }
+    if (tx.maxPriorityFeePerGas().compareTo(config.minTip()) < 0) {
+      return reject(
+          "transaction underpriced: tip %s, minimum %s"
+              .formatted(
+                  tx.maxPriorityFeePerGas().value().toDecimalString(),
+                  config.minTip().value().toDecimalString()));
+    }
+    SenderAccount account = accounts.account(ptx.sender());
+    if (Long.compareUnsigned(tx.nonce(), account.nonce()) < 0) {
+      return reject(
+          "nonce too low: next nonce %s, tx nonce %s"
+              .formatted(
+                  Long.toUnsignedString(account.nonce()), Long.toUnsignedString(tx.nonce())));
+    }
+    if (!account.code().isEmpty() && !account.isDelegated()) {
+      return reject("sender not an eoa: address " + ptx.sender());
+    }
+    BigInteger cost = TransactionValidator.upfrontCost(tx);
+    BigInteger balance = account.balance().toBigInteger();
+    if (balance.compareTo(cost) < 0) {
+      return reject(
+          "insufficient funds for gas * price + value: balance %s, tx cost %s, overshot %s"
+              .formatted(balance, cost, cost.subtract(balance)));
+    }
+
+    SenderQueue queue = bySender.get(ptx.sender());
+    if (queue == null) {
+      queue = new SenderQueue(account.nonce());
+    }
+    queue.stateNonce = account.nonce();
+    Entry existing = queue.byNonce.get(tx.nonce());
+    Optional<PoolTransaction> replaced = Optional.empty();
+    if (existing != null) {
+      if (!outbids(tx, existing.ptx().tx())) {
+        return reject("replacement transaction underpriced");
+      }
+      byHash.remove(existing.ptx().hash());
+      replaced = Optional.of(existing.ptx());
+    } else {
+      if (queue.byNonce.size() >= config.maxPerSender()) {
+        return reject("account limit exceeded");
+      }
+      if (byHash.size() >= config.maxTotal() && !evictCheaperThan(tx, baseFee)) {
+        return reject("txpool is full");
+      }
+    }
+    Entry entry = new Entry(ptx, arrivals++);
+    queue.byNonce.put(tx.nonce(), entry);
+    bySender.put(ptx.sender(), queue);
+    byHash.put(ptx.hash(), entry);
+    // Pending when every nonce from the state nonce up to this one is pooled.
+    boolean pending = tx.nonce() - queue.stateNonce < contiguousFrom(queue, queue.stateNonce);
+    return new AddResult.Added(ptx, pending, replaced);
+  }
+
+  /**
+   * Up to {@code maxCount} transactions to run next, best effective tip first, each sender's in
+   * nonce order from its state nonce, with a total gas limit within {@code gasBudget}. A sender
+   * whose next transaction does not fit or cannot pay the base fee is passed over, with its later
+   * ones. The transactions stay pooled until {@link #removeIncluded} or {@link #remove}.
+   */
+  public synchronized List<PoolTransaction> selectReady(Wei baseFee, long gasBudget, int maxCount) {
+    record Head(Entry entry, UInt256 tip) {}
+    PriorityQueue<Head> heads =
+        new PriorityQueue<>(
+            Comparator.comparing(Head::tip, Comparator.reverseOrder())
+                .thenComparingLong(h -> h.entry().arrival()));
+    for (SenderQueue queue : bySender.values()) {
+      Entry first = queue.byNonce.get(queue.stateNonce);
+      if (first != null && payable(first.ptx().tx(), baseFee)) {
+        heads.add(new Head(first, tip(first.ptx().tx(), baseFee)));
+      }
+    }
+    List<PoolTransaction> selected = new ArrayList<>();
+    long gasLeft = gasBudget;
+    while (!heads.isEmpty() && selected.size() < maxCount) {
+      Entry entry = heads.poll().entry();
+      Transaction tx = entry.ptx().tx();
+      if (Long.compareUnsigned(tx.gasLimit(), gasLeft) > 0) {
+        continue;
+      }
+      selected.add(entry.ptx());
+      gasLeft -= tx.gasLimit();
+      Entry next = bySender.get(entry.ptx().sender()).byNonce.get(tx.nonce() + 1);
+      if (next != null && payable(next.ptx().tx(), baseFee)) {
+        heads.add(new Head(next, tip(next.ptx().tx(), baseFee)));
+      }
+    }
+    return selected;
+  }
+
+  /**
+   * After a mini-block: each sender's new state nonce; its transactions below it are gone
+   * (included, or replaced by another with the same nonce), and those after a gap stay queued.
+   */
+  public synchronized void removeIncluded(Map<Address, Long> nextNonces) {
+    nextNonces.forEach(
+        (sender, nonce) -> {
+          SenderQueue queue = bySender.get(sender);
+          if (queue == null) {
+            return;
+          }
+          queue.stateNonce = nonce;
+          Iterator<Entry> below = queue.byNonce.headMap(nonce, false).values().iterator();
+          while (below.hasNext()) {
+            byHash.remove(below.next().ptx().hash());
+            below.remove();
+          }
+          if (queue.byNonce.isEmpty()) {
+            bySender.remove(sender);
+          }
+        });
+  }
+
+  /**
+   * Drops a transaction that can no longer run (its sender's balance fell, execution refused it),
+   * with every later one of its sender, which now has a gap anyway and whose costs were counted on
+   * the same balance.
+   */
+  public synchronized List<PoolTransaction> remove(Hash hash) {
+    Entry entry = byHash.get(hash);
+    if (entry == null) {
+      return List.of();
+    }
+    Address sender = entry.ptx().sender();
+    SenderQueue queue = bySender.get(sender);
+    List<PoolTransaction> removed = new ArrayList<>();
+    Iterator<Entry> tail = queue.byNonce.tailMap(entry.ptx().nonce(), true).values().iterator();
+    while (tail.hasNext()) {
+      Entry dropped = tail.next();
+      byHash.remove(dropped.ptx().hash());
+      removed.add(dropped.ptx());
+      tail.remove();
+    }
+    if (queue.byNonce.isEmpty()) {
+      bySender.remove(sender);
+    }
+    return removed;
+  }
+
+  /** Both caps raised by at least the bump: geth's replacement rule. */
+  private boolean outbids(Transaction candidate, Transaction old) {
+    return atLeastBumped(candidate.maxFeePerGas(), old.maxFeePerGas())
+        && atLeastBumped(candidate.maxPriorityFeePerGas(), old.maxPriorityFeePerGas());
+  }
+
+  private boolean atLeastBumped(Wei candidate, Wei old) {
+    BigInteger threshold =
+        old.toBigInteger()
+            .multiply(BigInteger.valueOf(100L + config.priceBumpPercent()))
+            .divide(BigInteger.valueOf(100));
+    return candidate.toBigInteger().compareTo(threshold) >= 0;
+  }
+
+  /**
+   * Evicts the last transaction of the sender whose last transaction pays the lowest tip, if that
+   * is below what {@code incoming} pays; false when the incoming one is the cheapest.
+   */
+  private boolean evictCheaperThan(Transaction incoming, Wei baseFee) {
+    Entry cheapest = null;
+    UInt256 cheapestTip = null;
+    for (SenderQueue queue : bySender.values()) {
+      Entry last = queue.byNonce.lastEntry().getValue();
+      UInt256 tip = tip(last.ptx().tx(), baseFee);
+      if (cheapest == null || tip.compareTo(cheapestTip) < 0) {
+        cheapest = last;
+        cheapestTip = tip;
+      }
+    }
+    if (cheapest == null || tip(incoming, baseFee).compareTo(cheapestTip) <= 0) {
+      return false;
+    }
+    remove(cheapest.ptx().hash());
+    return true;
+  }
+
+  private static boolean payable(Transaction tx, Wei baseFee) {
+    return tx.maxFeePerGas().compareTo(baseFee) >= 0;
+  }
+
+  /** The effective tip at {@code baseFee}; zero for a transaction that cannot pay the base fee. */
+  private static UInt256 tip(Transaction tx, Wei baseFee) {
+    return payable(tx, baseFee) ? tx.effectivePriorityFee(baseFee).value() : UInt256.ZERO;
+  }
+
+  /** How many transactions follow {@code nonce} without a gap. */
+  private static int contiguousFrom(SenderQueue queue, long nonce) {
+    int count = 0;
+    while (queue.byNonce.containsKey(nonce + count)) {
+      count++;
+    }
+    return count;
+  }
+
+  private static AddResult reject(String reason) {
+    return new AddResult.Rejected(reason);
+  }
+}
