@@ -1,7 +1,6 @@
 package org.megaeth.evm.frame;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Optional;
 import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.fork.Fork;
@@ -23,8 +22,9 @@ import org.megaeth.evm.word.Limbs;
  * recursion, whatever the call depth (Besu's {@code Deque<MessageFrame>}, revm's {@code
  * run_exec_loop}). It owns the message semantics: depth and balance checks, value transfer,
  * precompiles, EIP-7702 delegations, contract creation (addresses, collisions, EIP-170/3541 code
- * checks, code deposit), and reverting the world state and substate of a frame that fails. Stacks
- * and memories are reused by depth. One runner per transaction; not thread-safe.
+ * checks, code deposit), and reverting the world state and substate of a frame that fails. Stacks,
+ * memories and the frame stack come from an {@link ExecutionResources} that outlives the runner, so
+ * a message allocates none of them. One runner per message; not thread-safe.
  */
 public final class FrameRunner {
   /** The deepest a message may be (the transaction's frame is depth 0). */
@@ -33,15 +33,25 @@ public final class FrameRunner {
   private static final byte[] EMPTY = new byte[0];
 
   private final ExecutionContext env;
-  private final ArrayDeque<Frame> frames = new ArrayDeque<>();
-  private final ArrayList<Stack> stacks = new ArrayList<>();
-  private final ArrayList<Memory> memories = new ArrayList<>();
+  private final ExecutionResources resources;
+  private final ArrayDeque<Frame> frames;
 
   /** Set by a start method that finished the message without a frame. */
   private MessageResult immediate;
 
+  /** A runner with resources of its own, for one-off messages (system calls, tests). */
   public FrameRunner(ExecutionContext env) {
+    this(env, new ExecutionResources());
+  }
+
+  /**
+   * A runner that borrows {@code resources} for the message it runs; the caller must not use them
+   * for anything else until it returns.
+   */
+  public FrameRunner(ExecutionContext env, ExecutionResources resources) {
     this.env = env;
+    this.resources = resources;
+    this.frames = resources.frames;
   }
 
   /**
@@ -60,8 +70,13 @@ public final class FrameRunner {
     return frame == null ? immediate : loop(frame);
   }
 
-  /** Benchmark before refactoring: {@code benchmarks/.../CallBenchmark} (to be written). */
+  /**
+   * Benchmark before refactoring: {@code
+   * benchmarks/src/main/java/org/megaeth/benchmarks/evm/Erc20TransferBenchmark.java} and {@code
+   * UniswapV2SwapBenchmark.java} (calls), {@code CallBenchmark} (to be written).
+   */
   private MessageResult loop(Frame first) {
+    frames.clear(); // frames of a message an exception cut short
     frames.push(first);
     Frame current = first;
     while (true) {
@@ -80,6 +95,7 @@ public final class FrameRunner {
       frames.pop();
       release(current);
       if (frames.isEmpty()) {
+        resources.trim();
         return result;
       }
       current = frames.peek();
@@ -351,15 +367,9 @@ public final class FrameRunner {
 
   private Frame newFrame(CallContext ctx, long gas, int snapshot, int checkpoint) {
     int depth = ctx.depth();
-    while (stacks.size() <= depth) {
-      stacks.add(new Stack());
-      memories.add(new Memory());
-    }
-    Stack stack = stacks.get(depth);
-    stack.clear();
-    Memory memory = memories.get(depth);
-    memory.reset();
-    Frame frame = new Frame(env, ctx, stack, memory, gas, snapshot, checkpoint);
+    Frame frame =
+        new Frame(
+            env, ctx, resources.stack(depth), resources.memory(depth), gas, snapshot, checkpoint);
     if (env.tracer != null) {
       env.tracer.onFrameEnter(frame);
     }

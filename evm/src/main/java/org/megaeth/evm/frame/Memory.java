@@ -14,6 +14,12 @@ public final class Memory {
   /** Beyond this the expansion cost exceeds any gas a block can hold; also Java's array limit. */
   public static final long MAX_SIZE = 0x7FFF_0000L;
 
+  /**
+   * The largest buffer kept for reuse (see {@link ExecutionResources}): a frame that grows beyond
+   * it has paid over 14,000 gas for its memory, so allocating afresh is cheap beside that.
+   */
+  public static final int RETAINED_BYTES = 64 * 1024;
+
   private byte[] data = EMPTY;
   private int size;
 
@@ -25,8 +31,14 @@ public final class Memory {
     return data;
   }
 
+  /**
+   * Empties the memory for its next frame: zeroes the active bytes (the rest of the buffer is
+   * always zero) and gives up a buffer larger than {@link #RETAINED_BYTES}.
+   */
   public void reset() {
-    if (size > 0) {
+    if (data.length > RETAINED_BYTES) {
+      data = EMPTY;
+    } else if (size > 0) {
       Arrays.fill(data, 0, size, (byte) 0);
     }
     size = 0;

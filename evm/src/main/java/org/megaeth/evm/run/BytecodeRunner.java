@@ -13,6 +13,7 @@ import org.megaeth.evm.EvmSpec;
 import org.megaeth.evm.ExecutionContext;
 import org.megaeth.evm.TxEnv;
 import org.megaeth.evm.code.CodeCache;
+import org.megaeth.evm.frame.ExecutionResources;
 import org.megaeth.evm.frame.FrameRunner;
 import org.megaeth.evm.frame.MessageResult;
 import org.megaeth.evm.frame.Substate;
@@ -35,6 +36,7 @@ public final class BytecodeRunner {
   private final InMemoryWorldState world;
   private final BlockEnv block;
   private final CodeCache codeCache = new CodeCache(64);
+  private final ExecutionResources resources = new ExecutionResources();
 
   /**
    * @param world the pre-state; the receiver's code is set here, and the sender is created with a
@@ -68,10 +70,9 @@ public final class BytecodeRunner {
   public Outcome run(byte[] input, long gas) {
     int snapshot = world.snapshot();
     try {
-      Substate substate = new Substate();
+      Substate substate = new Substate(spec.precompiles().keySet());
       substate.warmAddress(SENDER);
       substate.warmAddress(RECEIVER);
-      spec.precompiles().keySet().forEach(substate::warmAddress);
       ExecutionContext context =
           new ExecutionContext(
               spec,
@@ -82,7 +83,8 @@ public final class BytecodeRunner {
               codeCache,
               null);
       MessageResult result =
-          new FrameRunner(context).call(SENDER, RECEIVER, UInt256.ZERO, input, gas, false);
+          new FrameRunner(context, resources)
+              .call(SENDER, RECEIVER, UInt256.ZERO, input, gas, false);
       return new Outcome(result, gas - result.gasLeft());
     } finally {
       world.revertToSnapshot(snapshot);

@@ -3,6 +3,7 @@ package org.megaeth.evm.tx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.tx.AccessListEntry;
@@ -25,6 +26,7 @@ import org.megaeth.evm.ExecutionContext;
 import org.megaeth.evm.TxEnv;
 import org.megaeth.evm.code.CodeCache;
 import org.megaeth.evm.code.Delegation;
+import org.megaeth.evm.frame.ExecutionResources;
 import org.megaeth.evm.frame.FrameRunner;
 import org.megaeth.evm.frame.MessageResult;
 import org.megaeth.evm.frame.Substate;
@@ -42,14 +44,22 @@ import org.megaeth.evm.tracing.Tracer;
  * and touched empty accounts (EIP-161), and commits the transaction in the world state's journal.
  *
  * <p>The sender is recovered before, at ingress: pass the {@link TransactionValidity.Valid} that
- * {@link TransactionValidator#validate} returned. Stateless and thread-safe; the world state is
- * not.
+ * {@link TransactionValidator#validate} returned. Thread-safe; the world state is not.
+ *
+ * <p>Execution borrows an {@link ExecutionResources} (stacks and memories by call depth). A caller
+ * that runs transactions on several threads can hold one per thread and pass it in; the overloads
+ * without one borrow the processor's idle set, taken and given back atomically, so a thread that
+ * finds it taken (another thread is executing) runs on fresh resources instead of waiting. A single
+ * block-executing thread therefore always reuses the same buffers, with no thread-local.
  */
 public final class TransactionProcessor {
   private static final byte[] NO_CODE = new byte[0];
 
   private final EvmSpec spec;
   private final CodeCache codeCache;
+
+  /** Resources no call is using; null while one is (see the class comment). */
+  private final AtomicReference<ExecutionResources> idle = new AtomicReference<>();
 
   public TransactionProcessor(EvmSpec spec, CodeCache codeCache) {
     this.spec = spec;
@@ -81,6 +91,33 @@ public final class TransactionProcessor {
       Transaction tx,
       TransactionValidity.Valid valid,
       Tracer tracer) {
+    ExecutionResources resources = idle.getAndSet(null);
+    if (resources == null) {
+      resources = new ExecutionResources();
+    }
+    try {
+      return process(world, block, tx, valid, tracer, resources);
+    } finally {
+      idle.set(resources);
+    }
+  }
+
+  /**
+   * Processes a transaction that passed {@link TransactionValidator#validate} on the caller's
+   * {@code resources}, which no other call may use meanwhile.
+   *
+   * <p>Benchmark before refactoring: {@code
+   * benchmarks/src/main/java/org/megaeth/benchmarks/evm/Erc20TransferBenchmark.java}.
+   *
+   * @param tracer null for none
+   */
+  public TransactionResult process(
+      WorldState world,
+      BlockEnv block,
+      Transaction tx,
+      TransactionValidity.Valid valid,
+      Tracer tracer,
+      ExecutionResources resources) {
     Address sender = valid.sender();
     Optional<TransactionValidity.Invalid> invalid = check(world, block, tx, sender);
     if (invalid.isPresent()) {
@@ -98,7 +135,7 @@ public final class TransactionProcessor {
       world.setNonce(sender, world.getNonce(sender) + 1);
     }
 
-    Substate substate = new Substate();
+    Substate substate = new Substate(spec.precompiles().keySet());
     warm(substate, tx, sender, block);
     if (spec.isAtLeast(Fork.PRAGUE)) {
       // EIP-7702: after the sender's nonce increment, before execution, and outside the top
@@ -120,7 +157,7 @@ public final class TransactionProcessor {
             substate,
             codeCache,
             tracer);
-    FrameRunner runner = new FrameRunner(env);
+    FrameRunner runner = new FrameRunner(env, resources);
     long gas = gasLimit - valid.intrinsicGas();
     byte[] data = tx.data().toArrayUnsafe();
     MessageResult result =
@@ -140,11 +177,16 @@ public final class TransactionProcessor {
     UInt256 tip = gasPrice.subtract(baseFee);
     world.addBalance(block.coinbase(), UInt256.valueOf(gasUsed).multiply(tip));
 
-    for (Address destroyed : substate.selfDestructs()) {
-      world.deleteAccount(destroyed);
+    if (!substate.selfDestructs().isEmpty()) {
+      for (Address destroyed : substate.selfDestructs()) {
+        world.deleteAccount(destroyed);
+      }
     }
+    // A copy, as deleting changes the touched set; indexed, as an iterator here was not
+    // scalar-replaced and was a tenth of a transfer's allocation.
     List<Address> touched = new ArrayList<>(world.touchedAccounts());
-    for (Address address : touched) {
+    for (int i = 0; i < touched.size(); i++) {
+      Address address = touched.get(i);
       if (world.exists(address) && world.isEmpty(address)) {
         world.deleteAccount(address); // EIP-161
       }
@@ -240,9 +282,7 @@ public final class TransactionProcessor {
     substate.warmAddress(sender);
     tx.to().ifPresent(substate::warmAddress);
     substate.warmAddress(block.coinbase()); // EIP-3651 (Shanghai)
-    for (Address precompile : spec.precompiles().keySet()) {
-      substate.warmAddress(precompile);
-    }
+    // The precompiles are warm through the substate's always-warm set (EIP-2929).
     for (AccessListEntry entry : tx.accessList()) {
       substate.warmAddress(entry.address());
       for (Hash key : entry.storageKeys()) {

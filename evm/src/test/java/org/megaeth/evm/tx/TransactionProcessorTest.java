@@ -2,17 +2,24 @@ package org.megaeth.evm.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 import org.megaeth.core.crypto.KeyPair;
 import org.megaeth.core.crypto.SecretKey;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.tx.DynamicFeeTransaction;
+import org.megaeth.core.tx.IntrinsicGas;
 import org.megaeth.core.tx.TransactionInvalid;
 import org.megaeth.core.tx.TransactionSigner;
+import org.megaeth.core.tx.TransactionValidity;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
@@ -163,5 +170,43 @@ class TransactionProcessorTest {
                 world, block, tx(1, 100_000, 0, Optional.of(TO), "0x"), null);
     assertThat(ok.logs()).hasSize(1);
     assertThat(ok.logs().get(0).address()).isEqualTo(TO);
+  }
+
+  /**
+   * Two threads share one processor, each with its own world. Every transaction records whether its
+   * memory started empty and then leaves memory dirty: resources handed to two threads at once, or
+   * not reset between transactions, would show in slot 1 or in the gas.
+   */
+  @Test
+  void shouldGiveEachThreadCleanResourcesWhenProcessingConcurrently() throws Exception {
+    // if MSIZE != 0: SSTORE(1, 1); then MSTORE(0x100, CALLDATALOAD(0))
+    byte[] code = Hex.decodeLenient("0x5915600a5760016001555b5f356101005200");
+    int perThread = 300;
+    Callable<List<Long>> task =
+        () -> {
+          InMemoryWorldState own = new InMemoryWorldState();
+          own.putAccount(SENDER.address(), 0, UInt256.valueOf(1L << 50), new byte[0], Map.of());
+          own.putAccount(TO, 1, UInt256.ZERO, code, Map.of());
+          List<Long> gas = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            DynamicFeeTransaction tx = tx(i, 100_000, 0, Optional.of(TO), "0x" + "ff".repeat(32));
+            TransactionValidity.Valid valid =
+                new TransactionValidity.Valid(SENDER.address(), IntrinsicGas.of(tx, Fork.CANCUN));
+            TransactionResult.Executed executed =
+                (TransactionResult.Executed) processor.process(own, block, tx, valid, null);
+            assertThat(executed.success()).isTrue();
+            gas.add(executed.gasUsed());
+          }
+          assertThat(own.getStorage(TO, UInt256.ONE)).isEqualTo(UInt256.ZERO);
+          return gas;
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<List<Long>> a = pool.submit(task);
+      Future<List<Long>> b = pool.submit(task);
+      assertThat(a.get()).isEqualTo(b.get()).hasSize(perThread);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -15,8 +15,6 @@ public record UInt256(long u3, long u2, long u1, long u0) implements Comparable<
   public static final UInt256 ONE = new UInt256(0, 0, 0, 1);
   public static final UInt256 MAX = new UInt256(-1, -1, -1, -1);
 
-  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
-
   public static UInt256 valueOf(long unsigned) {
     return unsigned == 0 ? ZERO : new UInt256(0, 0, 0, unsigned);
   }
@@ -146,17 +144,90 @@ public record UInt256(long u3, long u2, long u1, long u0) implements Comparable<
     return subtract(other);
   }
 
+  /**
+   * Multiplies modulo 2^256. Fee arithmetic (gas times a price) runs here several times per
+   * transaction, so there is no BigInteger: a 64 x 64-bit product is two instructions, and wider
+   * ones are schoolbook on limbs.
+   *
+   * <p>Benchmark before refactoring: {@code
+   * benchmarks/src/main/java/org/megaeth/benchmarks/evm/Erc20TransferBenchmark.java}.
+   */
   public UInt256 multiply(UInt256 other) {
-    return fromBigInteger(toBigInteger().multiply(other.toBigInteger()).mod(TWO_256));
+    if ((u3 | u2 | u1 | other.u3 | other.u2 | other.u1) == 0) {
+      return product64(u0, other.u0);
+    }
+    return multiplyLimbs(other, false);
   }
 
   /** Multiplies, throwing {@link ArithmeticException} on overflow past 2^256-1. */
   public UInt256 multiplyExact(UInt256 other) {
-    return fromBigInteger(toBigInteger().multiply(other.toBigInteger()));
+    if ((u3 | u2 | u1 | other.u3 | other.u2 | other.u1) == 0) {
+      return product64(u0, other.u0);
+    }
+    return multiplyLimbs(other, true);
   }
 
+  /** Multiplies by an unsigned 64-bit value modulo 2^256. */
   public UInt256 multiply(long unsigned) {
-    return multiply(valueOf(unsigned));
+    if ((u3 | u2 | u1) == 0) {
+      return product64(u0, unsigned);
+    }
+    return multiplyLimbs(new UInt256(0, 0, 0, unsigned), false);
+  }
+
+  private static UInt256 product64(long a, long b) {
+    long lo = a * b;
+    long hi = Math.unsignedMultiplyHigh(a, b);
+    return (hi | lo) == 0 ? ZERO : new UInt256(0, 0, hi, lo);
+  }
+
+  /**
+   * Schoolbook multiplication keeping the low four limbs. With {@code exact}, anything carried or
+   * multiplied into limb 4 or above (all partial products are non-negative) means the product does
+   * not fit, and throws.
+   */
+  private UInt256 multiplyLimbs(UInt256 other, boolean exact) {
+    long a0 = u0, a1 = u1, a2 = u2, a3 = u3;
+    long b0 = other.u0, b1 = other.u1, b2 = other.u2, b3 = other.u3;
+    if (exact
+        && ((a1 != 0 && b3 != 0)
+            || (a2 != 0 && (b2 | b3) != 0)
+            || (a3 != 0 && (b1 | b2 | b3) != 0))) {
+      throw new ArithmeticException("256-bit overflow");
+    }
+    // Row i adds a_i * (b_0 .. b_{3-i}) into r_i .. r_3; mac returns the new limb and leaves the
+    // carry in carry[0].
+    long[] carry = new long[1];
+    long r0 = mac(0, a0, b0, 0, carry);
+    long r1 = mac(0, a0, b1, carry[0], carry);
+    long r2 = mac(0, a0, b2, carry[0], carry);
+    long r3 = mac(0, a0, b3, carry[0], carry);
+    long over = carry[0];
+    r1 = mac(r1, a1, b0, 0, carry);
+    r2 = mac(r2, a1, b1, carry[0], carry);
+    r3 = mac(r3, a1, b2, carry[0], carry);
+    over |= carry[0];
+    r2 = mac(r2, a2, b0, 0, carry);
+    r3 = mac(r3, a2, b1, carry[0], carry);
+    over |= carry[0];
+    r3 = mac(r3, a3, b0, 0, carry);
+    over |= carry[0];
+    if (exact && over != 0) {
+      throw new ArithmeticException("256-bit overflow");
+    }
+    return new UInt256(r3, r2, r1, r0);
+  }
+
+  /** {@code r + a * b + c} as a 128-bit value: returns the low limb, puts the high in out[0]. */
+  private static long mac(long r, long a, long b, long c, long[] out) {
+    long lo = a * b;
+    long hi = Math.unsignedMultiplyHigh(a, b);
+    long s = lo + r;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    long t = s + c;
+    hi += Long.compareUnsigned(t, s) < 0 ? 1 : 0;
+    out[0] = hi;
+    return t;
   }
 
   /** Integer division; division by zero gives zero, as in the EVM. */

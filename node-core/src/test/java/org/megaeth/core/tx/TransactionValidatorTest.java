@@ -370,6 +370,22 @@ class TransactionValidatorTest {
   }
 
   @Test
+  void shouldRefuseEvenTheLargestBalanceWhenUpfrontCostExceeds256Bits() {
+    DynamicFeeTransaction tx =
+        TestTransactions.dynamicFee(Wei.ZERO, Wei.of(UInt256.MAX.divide(UInt256.valueOf(1000))));
+
+    assertThat(
+            TransactionValidator.checkAccount(
+                tx,
+                Fork.LONDON,
+                TestTransactions.KEY_ADDRESS,
+                SenderAccount.eoa(0, Wei.of(UInt256.MAX))))
+        .map(TransactionValidity.Invalid::detail)
+        .hasValueSatisfying(
+            detail -> assertThat(detail).endsWith("want " + TransactionValidator.upfrontCost(tx)));
+  }
+
+  @Test
   void shouldRefuseAccountWhenItsNonceIsTheMaximum() {
     assertThat(
             TransactionValidator.checkAccount(

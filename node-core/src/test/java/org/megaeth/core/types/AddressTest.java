@@ -40,6 +40,14 @@ class AddressTest {
   }
 
   @Property
+  void shouldHashByValueWhenHashCodeIsCached(@ForAll("addresses") Address address) {
+    Address copy = Address.of(address.toArray());
+    assertThat(address.hashCode()).isEqualTo(java.util.Arrays.hashCode(address.toArray()));
+    assertThat(address.hashCode()).isEqualTo(address.hashCode()); // cached
+    assertThat(copy).isEqualTo(address).hasSameHashCodeAs(address);
+  }
+
+  @Property
   void shouldRejectAMixedCaseAddressWithOneLetterFlipped(@ForAll("addresses") Address address) {
     String good = address.toChecksumString();
     int letter = firstLetterIndex(good);

@@ -36,6 +36,45 @@ class UInt256Test {
   }
 
   @Property
+  void shouldMultiplyModulo2To256LikeBigInteger(
+      @ForAll("factors") BigInteger a, @ForAll("factors") BigInteger b) {
+    assertThat(u(a).multiply(u(b)).toBigInteger()).isEqualTo(a.multiply(b).mod(MOD));
+  }
+
+  @Property
+  void shouldMultiplyByUnsignedLongLikeBigInteger(@ForAll("factors") BigInteger a, @ForAll long b) {
+    BigInteger unsigned = new BigInteger(Long.toUnsignedString(b));
+    assertThat(u(a).multiply(b).toBigInteger()).isEqualTo(a.multiply(unsigned).mod(MOD));
+  }
+
+  @Property
+  void shouldThrowExactlyWhenProductExceeds256Bits(
+      @ForAll("factors") BigInteger a, @ForAll("factors") BigInteger b) {
+    BigInteger product = a.multiply(b);
+    if (product.compareTo(MOD) >= 0) {
+      assertThatThrownBy(() -> u(a).multiplyExact(u(b))).isInstanceOf(ArithmeticException.class);
+    } else {
+      assertThat(u(a).multiplyExact(u(b)).toBigInteger()).isEqualTo(product);
+    }
+  }
+
+  @Test
+  void shouldDecideOverflowAtTheBoundaryWhenMultiplyingExactly() {
+    UInt256 twoTo128 = u(BigInteger.ONE.shiftLeft(128));
+    UInt256 below = u(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE));
+    assertThatThrownBy(() -> twoTo128.multiplyExact(twoTo128))
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(below.multiplyExact(twoTo128).toBigInteger())
+        .isEqualTo(MOD.subtract(BigInteger.ONE.shiftLeft(128)));
+    assertThatThrownBy(() -> UInt256.MAX.multiplyExact(UInt256.valueOf(2)))
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(UInt256.MAX.multiplyExact(UInt256.ONE)).isEqualTo(UInt256.MAX);
+    assertThat(UInt256.MAX.multiply(UInt256.MAX)).isEqualTo(UInt256.ONE);
+    assertThat(UInt256.valueOf(-1L).multiply(-1L).toBigInteger())
+        .isEqualTo(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE).pow(2));
+  }
+
+  @Property
   void shouldCompareAsUnsigned(@ForAll("values") BigInteger a, @ForAll("values") BigInteger b) {
     assertThat(Integer.signum(u(a).compareTo(u(b)))).isEqualTo(a.compareTo(b));
   }
@@ -81,6 +120,26 @@ class UInt256Test {
             BigInteger.ONE.shiftLeft(64),
             BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE),
             BigInteger.ONE.shiftLeft(192)));
+  }
+
+  /**
+   * Factors of every width, 64-bit ones (the fast path) and products near 2^256 (the overflow
+   * boundary) included.
+   */
+  @Provide
+  Arbitrary<BigInteger> factors() {
+    return Arbitraries.oneOf(
+        values(),
+        Arbitraries.bigIntegers()
+            .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)),
+        Arbitraries.integers()
+            .between(1, 256)
+            .flatMap(
+                bits ->
+                    Arbitraries.bigIntegers()
+                        .between(
+                            BigInteger.ONE.shiftLeft(bits - 1),
+                            BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE))));
   }
 
   private static UInt256 u(BigInteger v) {
