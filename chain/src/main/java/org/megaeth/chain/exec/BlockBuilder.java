@@ -10,6 +10,7 @@ import org.megaeth.chain.state.BlockState;
 import org.megaeth.core.block.Block;
 import org.megaeth.core.block.BlockBody;
 import org.megaeth.core.block.BlockHeader;
+import org.megaeth.core.block.LogsBloom;
 import org.megaeth.core.block.Receipt;
 import org.megaeth.core.block.Withdrawal;
 import org.megaeth.core.diff.StateDiff;
@@ -77,7 +78,18 @@ public final class BlockBuilder {
       Optional<ExecutionWitness> witness,
       List<Skipped> skipped) {}
 
+  /** One mini-block of an {@link OpenBlock}: what it included, its receipts, and its state diff. */
+  public record MiniBlock(
+      int index,
+      List<Transaction> transactions,
+      List<Receipt> receipts,
+      StateDiff diff,
+      List<Skipped> skipped) {}
+
   /**
+   * Builds a whole block in one go: {@link #open}, one {@link OpenBlock#addTransactions}, {@link
+   * OpenBlock#seal}.
+   *
    * @throws IllegalArgumentException if the attributes cannot make a child of {@code parent} (a
    *     timestamp not after the parent's, a fork this node does not implement)
    */
@@ -86,6 +98,23 @@ public final class BlockBuilder {
       BlockHeader parent,
       Attributes attributes,
       Iterable<Transaction> candidates,
+      HeaderLookup ancestors,
+      boolean recordWitness) {
+    OpenBlock block = open(state, parent, attributes, ancestors, recordWitness);
+    List<Skipped> skipped = block.addTransactions(candidates).skipped();
+    Built built = block.seal();
+    return new Built(built.block(), built.receipts(), built.diff(), built.witness(), skipped);
+  }
+
+  /**
+   * Starts a block on {@code parent}'s state: runs the start-of-block system calls. Transactions
+   * then go in by mini-blocks ({@link OpenBlock#addTransactions}) until {@link OpenBlock#seal}. The
+   * state must not be used for anything else until the block is sealed.
+   */
+  public OpenBlock open(
+      WorldState state,
+      BlockHeader parent,
+      Attributes attributes,
       HeaderLookup ancestors,
       boolean recordWitness) {
     if (!state.rootHash().equals(parent.stateRoot())) {
@@ -106,85 +135,177 @@ public final class BlockBuilder {
                     new IllegalArgumentException(
                         "block %d would be %s, which this node does not implement"
                             .formatted(number, fork.testName())));
-    BlobSchedule blobs = BlobSchedule.of(fork);
-    long excessBlobGas =
-        blobs.excessBlobGas(parent.excessBlobGas().orElse(0L), parent.blobGasUsed().orElse(0L));
-    BlockHeader draft =
-        header(
-            parent,
-            attributes,
-            fork,
-            excessBlobGas,
-            Hash.ZERO,
-            Hash.ZERO,
-            Hash.ZERO,
-            Hash.ZERO,
-            0,
-            0,
-            org.megaeth.core.block.LogsBloom.EMPTY,
-            Optional.empty());
+    return new OpenBlock(state, parent, attributes, fork, processor, ancestors, recordWitness);
+  }
 
-    AncestorHashes hashes = new AncestorHashes(parent, ancestors);
-    if (recordWitness) {
-      state.startRecording();
-    }
-    BlockState blockState = new BlockState(state, recordWitness);
-    BlockExecutor.Execution execution =
-        new BlockExecutor.Execution(
-            processor, draft, hashes, blockState, executor.chain().chainId(), executor.codeCache());
-    execution.startOfBlock();
-    List<Transaction> included = new ArrayList<>();
-    List<Skipped> skipped = new ArrayList<>();
-    for (Transaction tx : candidates) {
-      TransactionValidity validity =
-          TransactionValidator.validate(tx, fork, executor.chain().chainId());
-      if (validity instanceof TransactionValidity.Invalid invalid) {
-        skipped.add(new Skipped(tx, invalid.message()));
-        continue;
-      }
-      BlockInvalid refused = execution.apply(tx, (TransactionValidity.Valid) validity);
-      if (refused != null) {
-        skipped.add(new Skipped(tx, refused.detail()));
-      } else {
-        included.add(tx);
-      }
-    }
-    execution.applyWithdrawals(attributes.withdrawals());
-    Optional<Hash> requestsHash;
-    try {
-      requestsHash = execution.endOfBlock();
-    } catch (SystemCallException e) {
-      state.revertTo(0);
+  /** A block being built: mini-blocks of transactions go in until it is sealed. */
+  public final class OpenBlock {
+    private final WorldState state;
+    private final BlockHeader parent;
+    private final Attributes attributes;
+    private final Fork fork;
+    private final long excessBlobGas;
+    private final AncestorHashes hashes;
+    private final boolean recordWitness;
+    private final BlockState blockState;
+    private final BlockExecutor.Execution execution;
+    private final List<Transaction> included = new ArrayList<>();
+    private int miniBlocks;
+    private boolean sealed;
+
+    private OpenBlock(
+        WorldState state,
+        BlockHeader parent,
+        Attributes attributes,
+        Fork fork,
+        TransactionProcessor processor,
+        HeaderLookup ancestors,
+        boolean recordWitness) {
+      this.state = state;
+      this.parent = parent;
+      this.attributes = attributes;
+      this.fork = fork;
+      this.recordWitness = recordWitness;
+      BlobSchedule blobs = BlobSchedule.of(fork);
+      this.excessBlobGas =
+          blobs.excessBlobGas(parent.excessBlobGas().orElse(0L), parent.blobGasUsed().orElse(0L));
+      BlockHeader draft =
+          header(
+              parent,
+              attributes,
+              fork,
+              excessBlobGas,
+              Hash.ZERO,
+              Hash.ZERO,
+              Hash.ZERO,
+              Hash.ZERO,
+              0,
+              0,
+              LogsBloom.EMPTY,
+              Optional.empty());
+      this.hashes = new AncestorHashes(parent, ancestors);
       if (recordWitness) {
-        state.stopRecording();
+        state.startRecording();
       }
-      throw new IllegalStateException("cannot build a Prague block: " + e.getMessage(), e);
+      this.blockState = new BlockState(state, recordWitness);
+      this.execution =
+          new BlockExecutor.Execution(
+              processor,
+              draft,
+              hashes,
+              blockState,
+              executor.chain().chainId(),
+              executor.codeCache());
+      blockState.startMiniBlock();
+      execution.startOfBlock();
     }
-    Hash stateRoot = state.computeRoot(executor.hashing());
-    BlockHeader header =
-        header(
-            parent,
-            attributes,
-            fork,
-            excessBlobGas,
-            stateRoot,
-            TrieRoots.transactionsRoot(included),
-            TrieRoots.receiptsRoot(execution.receipts),
-            TrieRoots.withdrawalsRoot(attributes.withdrawals()),
-            execution.gasUsed,
-            execution.blobGasUsed,
-            execution.bloom.build(),
-            requestsHash);
-    Block block =
-        new Block(
-            header, new BlockBody(included, List.of(), Optional.of(attributes.withdrawals())));
-    Optional<ExecutionWitness> witness =
-        recordWitness
-            ? Optional.of(
-                BlockExecutor.witness(
-                    state.stopRecording(), blockState.accessedKeys(), hashes.headersRead()))
-            : Optional.empty();
-    return new Built(block, execution.receipts, blockState.diff(), witness, skipped);
+
+    /** The block's number. */
+    public long number() {
+      return parent.number() + 1;
+    }
+
+    /** Gas used so far. */
+    public long gasUsed() {
+      return execution.gasUsed;
+    }
+
+    /** How many transactions are in so far. */
+    public int transactionCount() {
+      return included.size();
+    }
+
+    /**
+     * Runs the candidates in order as the next mini-block: each valid one at its turn is included,
+     * the others are skipped with the reason. The first mini-block's diff also holds the
+     * start-of-block system calls' changes.
+     */
+    public MiniBlock addTransactions(Iterable<Transaction> candidates) {
+      requireOpen();
+      int firstReceipt = execution.receipts.size();
+      int firstTx = included.size();
+      List<Skipped> skipped = new ArrayList<>();
+      for (Transaction tx : candidates) {
+        TransactionValidity validity =
+            TransactionValidator.validate(tx, fork, executor.chain().chainId());
+        if (validity instanceof TransactionValidity.Invalid invalid) {
+          skipped.add(new Skipped(tx, invalid.message()));
+          continue;
+        }
+        BlockInvalid refused = execution.apply(tx, (TransactionValidity.Valid) validity);
+        if (refused != null) {
+          skipped.add(new Skipped(tx, refused.detail()));
+        } else {
+          included.add(tx);
+        }
+      }
+      MiniBlock mini =
+          new MiniBlock(
+              miniBlocks++,
+              List.copyOf(included.subList(firstTx, included.size())),
+              List.copyOf(execution.receipts.subList(firstReceipt, execution.receipts.size())),
+              blockState.miniBlockDiff(),
+              skipped);
+      blockState.startMiniBlock();
+      return mini;
+    }
+
+    /**
+     * Applies withdrawals and the end-of-block system calls, computes the state root and the
+     * header, and commits the block's changes to the state. The last mini-block's diff (the
+     * withdrawals and system calls) is in {@link Built#diff()} with the rest of the block.
+     */
+    public Built seal() {
+      requireOpen();
+      sealed = true;
+      execution.applyWithdrawals(attributes.withdrawals());
+      Optional<Hash> requestsHash;
+      try {
+        requestsHash = execution.endOfBlock();
+      } catch (SystemCallException e) {
+        state.revertTo(0);
+        if (recordWitness) {
+          state.stopRecording();
+        }
+        throw new IllegalStateException("cannot build a Prague block: " + e.getMessage(), e);
+      }
+      Hash stateRoot = state.computeRoot(executor.hashing());
+      BlockHeader header =
+          header(
+              parent,
+              attributes,
+              fork,
+              excessBlobGas,
+              stateRoot,
+              TrieRoots.transactionsRoot(included),
+              TrieRoots.receiptsRoot(execution.receipts),
+              TrieRoots.withdrawalsRoot(attributes.withdrawals()),
+              execution.gasUsed,
+              execution.blobGasUsed,
+              execution.bloom.build(),
+              requestsHash);
+      Block block =
+          new Block(
+              header, new BlockBody(included, List.of(), Optional.of(attributes.withdrawals())));
+      Optional<ExecutionWitness> witness =
+          recordWitness
+              ? Optional.of(
+                  BlockExecutor.witness(
+                      state.stopRecording(), blockState.accessedKeys(), hashes.headersRead()))
+              : Optional.empty();
+      return new Built(block, execution.receipts, blockState.diff(), witness, List.of());
+    }
+
+    /** The diff of what sealing added after the last mini-block: withdrawals, system calls. */
+    public StateDiff sealDiff() {
+      return blockState.miniBlockDiff();
+    }
+
+    private void requireOpen() {
+      if (sealed) {
+        throw new IllegalStateException("block " + number() + " is already sealed");
+      }
+    }
   }
 
   private static BlockHeader header(
@@ -198,7 +319,7 @@ public final class BlockBuilder {
       Hash withdrawalsRoot,
       long gasUsed,
       long blobGasUsed,
-      org.megaeth.core.block.LogsBloom bloom,
+      LogsBloom bloom,
       Optional<Hash> requestsHash) {
     return new BlockHeader(
         parent.hash(),

@@ -46,7 +46,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
     record Transient(SlotKey slot, UInt256 previous) implements Undo {}
 
-    record Wiped(Address address) implements Undo {}
+    record Wiped(Address address, ChangeTracker tracker) implements Undo {}
   }
 
   private final WorldState state;
@@ -61,13 +61,26 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   private int markCount;
 
-  /** Values before the block's first change: an account (absent if none) and each slot. */
-  private final Map<Address, Optional<Account>> accountsBefore = new HashMap<>();
+  /**
+   * Values before a span's first change: an account (absent if none) and each slot, and the
+   * accounts deleted during the span (a later write recreates them with empty storage). One span is
+   * the block; another, when open, the current mini-block.
+   */
+  private static final class ChangeTracker {
+    final Map<Address, Optional<Account>> accountsBefore = new HashMap<>();
+    final Map<Address, Map<UInt256, UInt256>> slotsBefore = new HashMap<>();
+    final Set<Address> wiped = new HashSet<>();
+  }
 
-  private final Map<Address, Map<UInt256, UInt256>> slotsBefore = new HashMap<>();
+  private final ChangeTracker block = new ChangeTracker();
 
-  /** Accounts deleted during the block; a later write recreates them with empty storage. */
-  private final Set<Address> wiped = new HashSet<>();
+  /**
+   * Code set during the block, by hash, for the diff (read back from the state, it would count as a
+   * witness read).
+   */
+  private final Map<Hash, Bytes> newCode = new HashMap<>();
+
+  private ChangeTracker miniBlock;
 
   /** The trie keys read or written, for a witness's {@code keys}; null when not recording. */
   private final Set<Address> accessedAccounts;
@@ -183,11 +196,11 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     if (account.isEmpty()) {
       return false;
     }
-    if (!wiped.contains(address)
+    if (!block.wiped.contains(address)
         && !account.get().storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
       return true;
     }
-    Map<UInt256, UInt256> written = slotsBefore.get(address);
+    Map<UInt256, UInt256> written = block.slotsBefore.get(address);
     if (written != null) {
       for (UInt256 key : written.keySet()) {
         if (!storage(address, key).isZero()) {
@@ -226,7 +239,11 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   @Override
   public void setCode(Address address, byte[] code) {
     rememberAccount(address);
-    state.setCode(address, Bytes.wrap(code));
+    Bytes wrapped = Bytes.wrap(code);
+    if (code.length > 0) {
+      newCode.putIfAbsent(Keccak.hash(wrapped), wrapped);
+    }
+    state.setCode(address, wrapped);
     touch(address);
   }
 
@@ -234,7 +251,10 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   public void setStorage(Address address, UInt256 key, UInt256 value) {
     rememberAccount(address);
     UInt256 current = storage(address, key);
-    slotsBefore.computeIfAbsent(address, a -> new HashMap<>()).putIfAbsent(key, current);
+    rememberSlot(block, address, key, current);
+    if (miniBlock != null) {
+      rememberSlot(miniBlock, address, key, current);
+    }
     originals.putIfAbsent(new SlotKey(address, key), current);
     state.setStorage(address, key, value);
     touch(address);
@@ -244,8 +264,9 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   public void deleteAccount(Address address) {
     rememberAccount(address);
     state.deleteAccount(address);
-    if (wiped.add(address)) {
-      journal.add(new Undo.Wiped(address));
+    wipe(block, address);
+    if (miniBlock != null) {
+      wipe(miniBlock, address);
     }
   }
 
@@ -278,8 +299,22 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   private void rememberAccount(Address address) {
-    if (!accountsBefore.containsKey(address)) {
-      accountsBefore.put(address, account(address));
+    if (!block.accountsBefore.containsKey(address)) {
+      block.accountsBefore.put(address, account(address));
+    }
+    if (miniBlock != null && !miniBlock.accountsBefore.containsKey(address)) {
+      miniBlock.accountsBefore.put(address, account(address));
+    }
+  }
+
+  private static void rememberSlot(
+      ChangeTracker tracker, Address address, UInt256 key, UInt256 current) {
+    tracker.slotsBefore.computeIfAbsent(address, a -> new HashMap<>()).putIfAbsent(key, current);
+  }
+
+  private void wipe(ChangeTracker tracker, Address address) {
+    if (tracker.wiped.add(address)) {
+      journal.add(new Undo.Wiped(address, tracker));
     }
   }
 
@@ -306,7 +341,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
       switch (journal.remove(i)) {
         case Undo.Touched t -> touched.remove(t.address());
         case Undo.Transient t -> putTransient(t.slot(), t.previous());
-        case Undo.Wiped w -> wiped.remove(w.address());
+        case Undo.Wiped w -> w.tracker().wiped.remove(w.address());
       }
     }
     markCount = snapshot;
@@ -341,6 +376,31 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * before the block, or that was deleted, with its new values; sorted by address and slot.
    */
   public StateDiff diff() {
+    return diff(block);
+  }
+
+  /**
+   * Starts a mini-block: from now on, changes are also tracked for {@link #miniBlockDiff()}. Call
+   * between transactions.
+   */
+  public void startMiniBlock() {
+    miniBlock = new ChangeTracker();
+  }
+
+  /**
+   * The current mini-block's state diff: what changed since {@link #startMiniBlock()}, with new
+   * values. Applying every mini-block's diff in order to the parent state gives the block's state.
+   */
+  public StateDiff miniBlockDiff() {
+    if (miniBlock == null) {
+      throw new IllegalStateException("no mini-block started");
+    }
+    return diff(miniBlock);
+  }
+
+  private StateDiff diff(ChangeTracker tracker) {
+    Map<Address, Optional<Account>> accountsBefore = tracker.accountsBefore;
+    Set<Address> wiped = tracker.wiped;
     List<AccountDiff> accounts = new ArrayList<>();
     for (Address address : new TreeMap<>(accountsBefore).keySet()) {
       Optional<Account> before = accountsBefore.get(address);
@@ -355,7 +415,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
       Account now = after.get();
       Optional<AccountInfo> info = Optional.empty();
       if (before.isEmpty() || cleared || fieldsDiffer(before.get(), now)) {
-        boolean newCode =
+        boolean codeChanged =
             now.hasCode()
                 && (before.isEmpty() || cleared || !before.get().codeHash().equals(now.codeHash()));
         info =
@@ -364,14 +424,20 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
                     now.nonce(),
                     now.balance().value(),
                     now.codeHash(),
-                    newCode ? Optional.of(state.getCode(address).copy()) : Optional.empty()));
+                    codeChanged ? Optional.of(codeOf(address, now)) : Optional.empty()));
       }
-      List<SlotChange> slots = changedSlots(address, wiped.contains(address));
+      List<SlotChange> slots = changedSlots(tracker, address, wiped.contains(address));
       if (info.isPresent() || cleared || !slots.isEmpty()) {
         accounts.add(new AccountDiff(address, false, cleared, info, slots));
       }
     }
     return new StateDiff(accounts);
+  }
+
+  /** Code set in this block, or (should a caller have set it otherwise) read from the state. */
+  private Bytes codeOf(Address address, Account account) {
+    Bytes code = newCode.get(account.codeHash());
+    return code != null ? code : state.getCode(address).copy();
   }
 
   private static boolean fieldsDiffer(Account before, Account after) {
@@ -380,8 +446,9 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
         || !before.codeHash().equals(after.codeHash());
   }
 
-  private List<SlotChange> changedSlots(Address address, boolean storageWiped) {
-    Map<UInt256, UInt256> before = slotsBefore.get(address);
+  private List<SlotChange> changedSlots(
+      ChangeTracker tracker, Address address, boolean storageWiped) {
+    Map<UInt256, UInt256> before = tracker.slotsBefore.get(address);
     if (before == null) {
       return List.of();
     }
