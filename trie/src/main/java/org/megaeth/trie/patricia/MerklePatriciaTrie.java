@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.rlp.RlpException;
@@ -48,6 +49,9 @@ public final class MerklePatriciaTrie {
 
   /** Non-null while recording a witness. */
   private WitnessRecorder recorder;
+
+  /** Nodes this trie object has hashed with keccak, for benchmarks and tests. */
+  private long hashedNodes;
 
   private MerklePatriciaTrie(NodeLoader loader, Node root) {
     this.loader = loader;
@@ -98,18 +102,29 @@ public final class MerklePatriciaTrie {
   // ---------------------------------------------------------------- reads
 
   public Optional<Bytes> get(Bytes key) {
-    byte[] value = get(Nibbles.fromBytes(key));
-    return value == null ? Optional.empty() : Optional.of(Bytes.wrap(value));
+    return Optional.ofNullable(get(Nibbles.fromBytes(key), null, true));
   }
 
-  /** The value at the nibble key, or {@code null}. */
-  byte[] get(byte[] key) {
+  /**
+   * The value at the nibble key, or {@code null}. A secure trie passes the key's {@code preimage}
+   * too, so that a leaf holding a preimage is matched without hashing it again. With {@code record}
+   * false the nodes read are left out of a witness being recorded.
+   */
+  Bytes get(byte[] key, byte[] preimage, boolean record) {
     Node node = root;
     int depth = 0;
     while (node != null) {
-      node = resolve(node, key, depth, -1);
+      if (record) {
+        node = resolve(node, key, depth, -1);
+      } else if (node instanceof HashNode) {
+        node = load(node.ref(), key, depth, -1);
+      }
       if (node instanceof LeafNode leaf) {
-        return Nibbles.matchesRest(leaf.path, key, depth) ? leaf.value : null;
+        boolean match =
+            preimage != null && leaf.hasPreimage()
+                ? LeafNode.preimageEquals(leaf.data, preimage)
+                : leaf.pathEquals(key, depth);
+        return match ? leaf.value() : null;
       } else if (node instanceof ExtensionNode ext) {
         if (!Nibbles.startsWith(key, depth, ext.path)) {
           return null;
@@ -119,9 +134,9 @@ public final class MerklePatriciaTrie {
       } else {
         BranchNode branch = (BranchNode) node;
         if (depth == key.length) {
-          return branch.value;
+          return branch.value == null ? null : Bytes.wrap(branch.value);
         }
-        node = branch.children[key[depth++]];
+        node = branch.child(key[depth++]);
       }
     }
     return null;
@@ -132,11 +147,14 @@ public final class MerklePatriciaTrie {
   /** Sets {@code key} to {@code value}; an empty value removes the key. */
   public void put(Bytes key, Bytes value) {
     byte[] k = Nibbles.fromBytes(key);
-    root = value.isEmpty() ? remove(root, k, 0) : put(root, k, 0, value.toArray());
+    root =
+        value.isEmpty()
+            ? remove(root, k, 0, null)
+            : put(root, k, 0, LeafNode.pathData(k, value.toArrayUnsafe()));
   }
 
   public void remove(Bytes key) {
-    root = remove(root, Nibbles.fromBytes(key), 0);
+    root = remove(root, Nibbles.fromBytes(key), 0, null);
   }
 
   /** Applies a batch of changes on the calling thread; an empty or null value removes the key. */
@@ -154,22 +172,23 @@ public final class MerklePatriciaTrie {
   public void apply(Map<Bytes, Bytes> changes, Executor executor) {
     int n = changes.size();
     byte[][] keys = new byte[n][];
-    byte[][] values = new byte[n][];
+    byte[][] datas = new byte[n][];
     int i = 0;
     for (Map.Entry<Bytes, Bytes> e : changes.entrySet()) {
       keys[i] = Nibbles.fromBytes(e.getKey());
       Bytes value = e.getValue();
-      values[i] = value == null || value.isEmpty() ? null : value.toArray();
+      datas[i] = LeafNode.pathData(keys[i], value == null ? Nibbles.EMPTY : value.toArrayUnsafe());
       i++;
     }
-    apply(keys, values, executor);
+    apply(keys, datas, executor);
   }
 
   /**
-   * Applies changes given as nibble keys and values ({@code null} removes). Benchmark before
-   * refactoring: {@code benchmarks/.../trie/TrieUpdateBenchmark}.
+   * Applies changes given as nibble keys and the {@link LeafNode} data of their new leaves (an
+   * empty value removes). Benchmark before refactoring: {@code
+   * benchmarks/.../trie/TrieUpdateBenchmark}.
    */
-  void apply(byte[][] keys, byte[][] values, Executor executor) {
+  void apply(byte[][] keys, byte[][] datas, Executor executor) {
     if (keys.length == 0) {
       return;
     }
@@ -184,22 +203,28 @@ public final class MerklePatriciaTrie {
     if (branch == null) {
       // No root branch to split the work under: a small trie, or one under an extension.
       for (int i = 0; i < keys.length; i++) {
-        current =
-            values[i] == null ? remove(current, keys[i], 0) : put(current, keys[i], 0, values[i]);
+        current = update(current, keys[i], 0, datas[i]);
       }
       root = current;
       return;
     }
-    root = applyUnderRootBranch(current, branch, keys, values, executor);
+    root = applyUnderRootBranch(current, branch, keys, datas, executor);
+  }
+
+  /** One change of a batch: a put, or a removal when the new leaf's value is empty. */
+  private Node update(Node node, byte[] key, int depth, byte[] data) {
+    return LeafNode.valueLength(data) == 0
+        ? remove(node, key, depth, data)
+        : put(node, key, depth, data);
   }
 
   private Node applyUnderRootBranch(
-      Node original, BranchNode branch, byte[][] keys, byte[][] values, Executor executor) {
+      Node original, BranchNode branch, byte[][] keys, byte[][] datas, Executor executor) {
     int[] counts = new int[16];
     byte[] rootValue = branch.value;
     for (int i = 0; i < keys.length; i++) {
       if (keys[i].length == 0) {
-        rootValue = values[i];
+        rootValue = LeafNode.valueLength(datas[i]) == 0 ? null : valueOf(datas[i]);
       } else {
         counts[keys[i][0]]++;
       }
@@ -219,7 +244,7 @@ public final class MerklePatriciaTrie {
         groups[nibble][counts[nibble]++] = i;
       }
     }
-    Node[] oldChildren = branch.children;
+    Node[] oldChildren = branch.expand();
     Node[] newChildren = oldChildren.clone();
     Runnable[] tasks = new Runnable[taskCount];
     int t = 0;
@@ -233,8 +258,7 @@ public final class MerklePatriciaTrie {
           () -> {
             Node child = oldChildren[slot];
             for (int i : group) {
-              child =
-                  values[i] == null ? remove(child, keys[i], 1) : put(child, keys[i], 1, values[i]);
+              child = update(child, keys[i], 1, datas[i]);
             }
             newChildren[slot] = child;
           };
@@ -251,62 +275,60 @@ public final class MerklePatriciaTrie {
    * Inserts or replaces; returns the new node, or {@code original} itself when nothing changed (so
    * unchanged values do not dirty the path).
    */
-  private Node put(Node original, byte[] key, int depth, byte[] value) {
+  private Node put(Node original, byte[] key, int depth, byte[] data) {
     if (original == null) {
-      return new LeafNode(Arrays.copyOfRange(key, depth, key.length), value);
+      return new LeafNode(data, depth, key);
     }
     Node node = resolve(original, key, depth, -1);
     if (node instanceof LeafNode leaf) {
-      return putInLeaf(original, leaf, key, depth, value);
+      return putInLeaf(original, leaf, key, depth, data);
     } else if (node instanceof ExtensionNode ext) {
-      return putInExtension(original, ext, key, depth, value);
+      return putInExtension(original, ext, key, depth, data);
     }
     BranchNode branch = (BranchNode) node;
     if (depth == key.length) {
-      return Arrays.equals(branch.value, value) ? original : new BranchNode(branch.children, value);
+      byte[] value = valueOf(data);
+      return Arrays.equals(branch.value, value) ? original : branch.withValue(value);
     }
     int nibble = key[depth];
-    Node oldChild = branch.children[nibble];
-    Node newChild = put(oldChild, key, depth + 1, value);
+    Node oldChild = branch.child(nibble);
+    Node newChild = put(oldChild, key, depth + 1, data);
     if (newChild == oldChild) {
       return original;
     }
-    Node[] children = branch.children.clone();
-    children[nibble] = newChild;
-    return new BranchNode(children, branch.value);
+    return branch.withChild(nibble, newChild);
   }
 
-  private static Node putInLeaf(Node original, LeafNode leaf, byte[] key, int depth, byte[] value) {
-    byte[] path = leaf.path;
-    int rest = key.length - depth;
-    int common = Nibbles.commonPrefix(path, key, depth);
-    if (common == path.length && common == rest) {
-      return Arrays.equals(leaf.value, value) ? original : new LeafNode(path, value);
+  private static Node putInLeaf(Node original, LeafNode leaf, byte[] key, int depth, byte[] data) {
+    if (leaf.hasKey(key, depth, data)) {
+      return LeafNode.sameValue(leaf.data, data) ? original : new LeafNode(data, depth, key);
     }
+    // Different keys: a branch where they part, under an extension for the nibbles they share.
+    byte[] path = leaf.path();
+    int common = Nibbles.commonPrefix(path, depth, key, depth);
+    int at = depth + common;
     Node[] children = new Node[16];
     byte[] branchValue = null;
-    if (common == path.length) {
-      branchValue = leaf.value;
+    if (at == path.length) {
+      branchValue = leaf.valueArray();
     } else {
-      children[path[common]] =
-          new LeafNode(Arrays.copyOfRange(path, common + 1, path.length), leaf.value);
+      children[path[at]] = new LeafNode(leaf.data, at + 1, path);
     }
-    if (common == rest) {
-      branchValue = value;
+    if (at == key.length) {
+      branchValue = valueOf(data);
     } else {
-      children[key[depth + common]] =
-          new LeafNode(Arrays.copyOfRange(key, depth + common + 1, key.length), value);
+      children[key[at]] = new LeafNode(data, at + 1, key);
     }
-    BranchNode branch = new BranchNode(children, branchValue);
-    return common == 0 ? branch : new ExtensionNode(Arrays.copyOf(path, common), branch);
+    BranchNode branch = BranchNode.of(children, branchValue);
+    return common == 0 ? branch : new ExtensionNode(Arrays.copyOfRange(key, depth, at), branch);
   }
 
   private Node putInExtension(
-      Node original, ExtensionNode ext, byte[] key, int depth, byte[] value) {
+      Node original, ExtensionNode ext, byte[] key, int depth, byte[] data) {
     byte[] path = ext.path;
     int common = Nibbles.commonPrefix(path, key, depth);
     if (common == path.length) {
-      Node child = put(ext.child, key, depth + common, value);
+      Node child = put(ext.child, key, depth + common, data);
       return child == ext.child ? original : new ExtensionNode(path, child);
     }
     // The key leaves the shared run: split it around a new branch. The old child is moved, not
@@ -318,48 +340,56 @@ public final class MerklePatriciaTrie {
             ? ext.child
             : new ExtensionNode(Arrays.copyOfRange(path, common + 1, path.length), ext.child);
     if (depth + common == key.length) {
-      branchValue = value;
+      branchValue = valueOf(data);
     } else {
-      children[key[depth + common]] =
-          new LeafNode(Arrays.copyOfRange(key, depth + common + 1, key.length), value);
+      children[key[depth + common]] = new LeafNode(data, depth + common + 1, key);
     }
-    BranchNode branch = new BranchNode(children, branchValue);
+    BranchNode branch = BranchNode.of(children, branchValue);
     return common == 0 ? branch : new ExtensionNode(Arrays.copyOf(path, common), branch);
   }
 
-  /** Removes; returns the new node ({@code null} if empty), or {@code original} if unchanged. */
-  private Node remove(Node original, byte[] key, int depth) {
+  /** The value in leaf data, as its own array (for a branch). */
+  private static byte[] valueOf(byte[] data) {
+    return Arrays.copyOfRange(data, LeafNode.valueOffset(data), data.length);
+  }
+
+  /**
+   * Removes; returns the new node ({@code null} if empty), or {@code original} if unchanged. {@code
+   * data}, when not null, is leaf data holding the key's preimage, to match preimage leaves with.
+   */
+  private Node remove(Node original, byte[] key, int depth, byte[] data) {
     if (original == null) {
       return null;
     }
     Node node = resolve(original, key, depth, -1);
     if (node instanceof LeafNode leaf) {
-      return Nibbles.matchesRest(leaf.path, key, depth) ? null : original;
+      return leaf.hasKey(key, depth, data) ? null : original;
     } else if (node instanceof ExtensionNode ext) {
       if (!Nibbles.startsWith(key, depth, ext.path)) {
         return original;
       }
-      Node child = remove(ext.child, key, depth + ext.path.length);
+      Node child = remove(ext.child, key, depth + ext.path.length, data);
       if (child == ext.child) {
         return original;
       }
-      return child == null ? null : prependPath(ext.path, child);
+      return child == null ? null : prependPath(ext.path, depth, child);
     }
     BranchNode branch = (BranchNode) node;
     if (depth == key.length) {
-      return branch.value == null ? original : normalizeBranch(branch.children, null, key, depth);
+      return branch.value == null ? original : normalizeBranch(branch.expand(), null, key, depth);
     }
     int nibble = key[depth];
-    Node oldChild = branch.children[nibble];
-    Node newChild = remove(oldChild, key, depth + 1);
+    Node oldChild = branch.child(nibble);
+    Node newChild = remove(oldChild, key, depth + 1, data);
     if (newChild == oldChild) {
       return original;
     }
-    Node[] children = branch.children.clone();
-    children[nibble] = newChild;
-    return newChild != null
-        ? new BranchNode(children, branch.value)
-        : normalizeBranch(children, branch.value, key, depth);
+    if (newChild != null) {
+      return branch.withChild(nibble, newChild);
+    }
+    Node[] children = branch.expand();
+    children[nibble] = null;
+    return normalizeBranch(children, branch.value, key, depth);
   }
 
   /**
@@ -377,28 +407,33 @@ public final class MerklePatriciaTrie {
       }
     }
     if (value != null) {
-      return count == 0 ? new LeafNode(Nibbles.EMPTY, value) : new BranchNode(children, value);
+      return count == 0
+          ? new LeafNode(LeafNode.pathData(key, depth, value, 0, value.length), depth)
+          : BranchNode.of(children, value);
     }
     if (count == 0) {
       return null;
     }
     if (count > 1) {
-      return new BranchNode(children, null);
+      return BranchNode.of(children, null);
     }
     Node only = children[last];
     Node sibling = resolve(only, key, depth, last);
     if (sibling instanceof LeafNode leaf) {
-      return new LeafNode(Nibbles.prepend(last, leaf.path), leaf.value);
+      return leaf.moveTo(depth);
     } else if (sibling instanceof ExtensionNode ext) {
       return new ExtensionNode(Nibbles.prepend(last, ext.path), ext.child);
     }
     return new ExtensionNode(new byte[] {(byte) last}, only);
   }
 
-  /** An extension's path followed by what its child became after a removal. */
-  private static Node prependPath(byte[] path, Node child) {
+  /**
+   * An extension's path (at {@code depth}) followed by what its child became after a removal. A
+   * leaf keeps its whole key, so it only moves up.
+   */
+  private static Node prependPath(byte[] path, int depth, Node child) {
     if (child instanceof LeafNode leaf) {
-      return new LeafNode(Nibbles.concat(path, leaf.path), leaf.value);
+      return leaf.moveTo(depth);
     } else if (child instanceof ExtensionNode ext) {
       return new ExtensionNode(Nibbles.concat(path, ext.path), ext.child);
     }
@@ -422,22 +457,38 @@ public final class MerklePatriciaTrie {
     if (node == null) {
       return EMPTY_TRIE_ROOT;
     }
-    if (node.ref == null && executor != null && node instanceof BranchNode branch) {
+    if (node.isDirty() && executor != null && node instanceof BranchNode branch) {
+      int[] counts = new int[16];
       List<Runnable> tasks = new ArrayList<>(16);
-      for (Node child : branch.children) {
-        if (child != null && child.ref == null) {
-          tasks.add(() -> NodeEncoder.get().computeRef(child));
+      for (int i = 0; i < branch.children.length; i++) {
+        Node child = branch.children[i];
+        int slot = i;
+        if (child.isDirty()) {
+          tasks.add(() -> counts[slot] = NodeEncoder.get().computeRef(child));
         }
       }
       ParallelTasks.run(executor, tasks.toArray(Runnable[]::new));
+      for (int count : counts) {
+        hashedNodes += count;
+      }
     }
-    NodeEncoder.get().computeRef(node);
+    hashedNodes += NodeEncoder.get().computeRef(node);
     return Hash.wrap(rootHashBytes(node));
+  }
+
+  /**
+   * How many nodes this trie object has hashed with keccak since it was created (a {@link #copy()}
+   * starts at zero). Embedded nodes, encoded inside their parent, are not counted. For benchmarks
+   * and tests of incremental hashing.
+   */
+  public long hashedNodeCount() {
+    return hashedNodes;
   }
 
   /** The root is referred to by hash even when its encoding is shorter than 32 bytes. */
   private static byte[] rootHashBytes(Node node) {
-    return node.isHashed() ? node.ref : Keccak.keccak256(node.ref);
+    byte[] ref = node.ref();
+    return node.isHashed() ? ref : Keccak.keccak256(ref);
   }
 
   // ---------------------------------------------------------------- proofs
@@ -473,7 +524,7 @@ public final class MerklePatriciaTrie {
         if (depth == k.length) {
           break;
         }
-        node = branch.children[k[depth++]];
+        node = branch.child(k[depth++]);
       }
     }
     return proof;
@@ -543,7 +594,7 @@ public final class MerklePatriciaTrie {
       return; // embedded nodes live inside their parent and hold no hashed nodes
     }
     if (node.persisted) {
-      unchanged.put(Bytes.wrap(path), isRoot ? rootHashBytes(node) : node.ref);
+      unchanged.put(Bytes.wrap(path), isRoot ? rootHashBytes(node) : node.ref());
       return;
     }
     puts.put(Bytes.wrap(path), Bytes.wrap(encoder.encodeToArray(node)));
@@ -551,7 +602,7 @@ public final class MerklePatriciaTrie {
     if (node instanceof BranchNode branch) {
       for (int i = 0; i < 16; i++) {
         collectNew(
-            branch.children[i],
+            branch.child(i),
             Nibbles.prefix(path, path.length, i),
             false,
             puts,
@@ -583,22 +634,17 @@ public final class MerklePatriciaTrie {
     }
     Bytes key = Bytes.wrap(path);
     byte[] now = unchanged.get(key);
-    if (now != null && Arrays.equals(now, isRoot ? rootHashBytes(old) : old.ref)) {
+    if (now != null && (isRoot ? Arrays.equals(now, rootHashBytes(old)) : old.refEquals(now))) {
       return;
     }
     if (!puts.containsKey(key)) {
       deletes.add(key);
     }
-    Node node = old instanceof HashNode ? load(old.ref, path, path.length, -1) : old;
+    Node node = old instanceof HashNode ? load(old.ref(), path, path.length, -1) : old;
     if (node instanceof BranchNode branch) {
       for (int i = 0; i < 16; i++) {
         collectStale(
-            branch.children[i],
-            Nibbles.prefix(path, path.length, i),
-            false,
-            puts,
-            unchanged,
-            deletes);
+            branch.child(i), Nibbles.prefix(path, path.length, i), false, puts, unchanged, deletes);
       }
     } else if (node instanceof ExtensionNode ext) {
       collectStale(ext.child, Nibbles.concat(path, ext.path), false, puts, unchanged, deletes);
@@ -617,10 +663,10 @@ public final class MerklePatriciaTrie {
       return;
     }
     if (node instanceof HashNode) {
-      node = load(node.ref, path, path.length, -1);
+      node = load(node.ref(), path, path.length, -1);
     }
     if (node instanceof LeafNode leaf) {
-      emit(Nibbles.concat(path, leaf.path), leaf.value, action);
+      emit(leaf.path(), leaf.valueArray(), action);
     } else if (node instanceof ExtensionNode ext) {
       forEach(ext.child, Nibbles.concat(path, ext.path), action);
     } else {
@@ -629,9 +675,38 @@ public final class MerklePatriciaTrie {
         emit(path, branch.value, action);
       }
       for (int i = 0; i < 16; i++) {
-        forEach(branch.children[i], Nibbles.prefix(path, path.length, i), action);
+        forEach(branch.child(i), Nibbles.prefix(path, path.length, i), action);
       }
     }
+  }
+
+  /**
+   * Calls {@code action} with the data of every leaf, all in memory (no loading, no recording), in
+   * key order. Returns false, having stopped, at the first node known only by hash.
+   */
+  boolean forEachLeaf(Consumer<LeafNode> action) {
+    return forEachLeaf(root, action);
+  }
+
+  private static boolean forEachLeaf(Node node, Consumer<LeafNode> action) {
+    switch (node) {
+      case null -> {}
+      case LeafNode leaf -> action.accept(leaf);
+      case ExtensionNode ext -> {
+        return forEachLeaf(ext.child, action);
+      }
+      case BranchNode branch -> {
+        for (Node child : branch.children) {
+          if (!forEachLeaf(child, action)) {
+            return false;
+          }
+        }
+      }
+      case HashNode hash -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void emit(byte[] nibbles, byte[] value, BiConsumer<Bytes, Bytes> action) {
@@ -649,7 +724,7 @@ public final class MerklePatriciaTrie {
    */
   private Node resolve(Node node, byte[] key, int depth, int extra) {
     if (node instanceof HashNode) {
-      node = load(node.ref, key, depth, extra);
+      node = load(node.ref(), key, depth, extra);
     }
     WitnessRecorder r = recorder;
     if (r != null) {
@@ -669,7 +744,7 @@ public final class MerklePatriciaTrie {
       throw missing(hash, path, "the node source has a node with hash " + Hash.wrap(actual));
     }
     try {
-      return NodeDecoder.decode(encoding, hash);
+      return NodeDecoder.decode(encoding, hash, path);
     } catch (RlpException e) {
       throw missing(hash, path, "invalid node encoding: " + e.getMessage());
     }

@@ -44,11 +44,11 @@ public final class MerkleProof {
         if (used == proof.size()) {
           throw new InvalidProofException("proof ends before the key's path does, at node " + used);
         }
-        node = decodeProofNode(proof.get(used), node.ref, used);
+        node = decodeProofNode(proof.get(used), node.ref(), Nibbles.prefix(k, depth, -1), used);
         used++;
       }
       if (node instanceof LeafNode leaf) {
-        value = Nibbles.matchesRest(leaf.path, k, depth) ? leaf.value : null;
+        value = leaf.pathEquals(k, depth) ? leaf.valueArray() : null;
         break;
       } else if (node instanceof ExtensionNode ext) {
         if (!Nibbles.startsWith(k, depth, ext.path)) {
@@ -62,7 +62,7 @@ public final class MerkleProof {
           value = branch.value;
           break;
         }
-        node = branch.children[k[depth++]];
+        node = branch.child(k[depth++]);
       }
     }
     if (used != proof.size()) {
@@ -72,7 +72,7 @@ public final class MerkleProof {
     return value == null ? Optional.empty() : Optional.of(Bytes.wrap(value));
   }
 
-  private static Node decodeProofNode(Bytes encoded, byte[] expectedHash, int index)
+  private static Node decodeProofNode(Bytes encoded, byte[] expectedHash, byte[] path, int index)
       throws InvalidProofException {
     byte[] encoding = encoded.toArray();
     if (!Arrays.equals(Keccak.keccak256(encoding), expectedHash)) {
@@ -80,7 +80,7 @@ public final class MerkleProof {
           "proof node " + index + " does not hash to " + Hash.wrap(expectedHash));
     }
     try {
-      return NodeDecoder.decode(encoding, expectedHash);
+      return NodeDecoder.decode(encoding, expectedHash, path);
     } catch (RlpException e) {
       throw new InvalidProofException("proof node " + index + " is malformed: " + e.getMessage());
     }

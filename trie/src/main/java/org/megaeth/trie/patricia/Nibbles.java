@@ -49,10 +49,20 @@ final class Nibbles {
     return i;
   }
 
-  /** Whether {@code key[from..]} is exactly {@code path}. */
-  static boolean matchesRest(byte[] path, byte[] key, int from) {
-    return key.length - from == path.length
-        && Arrays.equals(path, 0, path.length, key, from, key.length);
+  /** Whether {@code key[keyFrom..]} is exactly {@code path[pathFrom..]}. */
+  static boolean matchesRest(byte[] path, int pathFrom, byte[] key, int keyFrom) {
+    return key.length - keyFrom == path.length - pathFrom
+        && Arrays.equals(path, pathFrom, path.length, key, keyFrom, key.length);
+  }
+
+  /** Length of the common prefix of {@code a[aFrom..]} and {@code b[bFrom..]}. */
+  static int commonPrefix(byte[] a, int aFrom, byte[] b, int bFrom) {
+    int max = Math.min(a.length - aFrom, b.length - bFrom);
+    int i = 0;
+    while (i < max && a[aFrom + i] == b[bFrom + i]) {
+      i++;
+    }
+    return i;
   }
 
   /** Whether {@code key[from..]} starts with {@code path}. */

@@ -15,29 +15,39 @@ final class NodeDecoder {
   private int pos;
   private int end;
 
+  /** The nibbles from the root to the node being decoded: leaves keep their full path. */
+  private final byte[] prefix;
+
   // The item last read by next().
   private boolean isList;
   private int payloadStart;
   private int payloadLength;
 
-  private NodeDecoder(byte[] data, int pos, int end) {
+  private NodeDecoder(byte[] data, int pos, int end, byte[] prefix) {
     this.data = data;
     this.pos = pos;
     this.end = end;
+    this.prefix = prefix;
+  }
+
+  /** Decodes the root node of a trie; see {@link #decode(byte[], byte[], byte[])}. */
+  static Node decode(byte[] encoding, byte[] hash) {
+    return decode(encoding, hash, Nibbles.EMPTY);
   }
 
   /**
-   * Decodes a stored node. The result and its embedded children are marked persisted; its reference
-   * is {@code hash} when the encoding is 32 bytes or longer, else the encoding itself.
+   * Decodes a stored node found at nibble path {@code prefix} (not kept). The result and its
+   * embedded children are marked persisted; its reference is {@code hash} when the encoding is 32
+   * bytes or longer, else the encoding itself.
    */
-  static Node decode(byte[] encoding, byte[] hash) {
-    Node node = decodeItem(encoding, 0, encoding.length);
-    node.ref = encoding.length >= 32 ? hash : encoding.clone();
+  static Node decode(byte[] encoding, byte[] hash, byte[] prefix) {
+    Node node = decodeItem(encoding, 0, encoding.length, prefix);
+    node.setRef(encoding.length >= 32 ? hash : encoding.clone());
     return node;
   }
 
-  private static Node decodeItem(byte[] data, int from, int to) {
-    NodeDecoder outer = new NodeDecoder(data, from, to);
+  private static Node decodeItem(byte[] data, int from, int to, byte[] prefix) {
+    NodeDecoder outer = new NodeDecoder(data, from, to, prefix);
     outer.next();
     if (!outer.isList) {
       throw new RlpException("trie node is not an RLP list");
@@ -46,7 +56,7 @@ final class NodeDecoder {
       throw new RlpException("trailing bytes after trie node");
     }
     NodeDecoder items =
-        new NodeDecoder(data, outer.payloadStart, outer.payloadStart + outer.payloadLength);
+        new NodeDecoder(data, outer.payloadStart, outer.payloadStart + outer.payloadLength, prefix);
     int count = items.countItems();
     Node node =
         switch (count) {
@@ -97,13 +107,14 @@ final class NodeDecoder {
       if (isList || payloadLength == 0) {
         throw new RlpException("leaf value is not a non-empty string");
       }
+      byte[] full = Nibbles.concat(prefix, path);
       return new LeafNode(
-          path, Arrays.copyOfRange(data, payloadStart, payloadStart + payloadLength));
+          LeafNode.pathData(full, full.length, data, payloadStart, payloadLength), prefix.length);
     }
     if (path.length == 0) {
       throw new RlpException("extension with an empty path");
     }
-    Node child = readChild();
+    Node child = readChild(Nibbles.concat(prefix, path), -1);
     if (child == null) {
       throw new RlpException("extension without a child");
     }
@@ -116,7 +127,7 @@ final class NodeDecoder {
   private Node readBranch() {
     Node[] children = new Node[16];
     for (int i = 0; i < 16; i++) {
-      children[i] = readChild();
+      children[i] = readChild(prefix, i);
     }
     next();
     if (isList) {
@@ -126,15 +137,18 @@ final class NodeDecoder {
         payloadLength == 0
             ? null
             : Arrays.copyOfRange(data, payloadStart, payloadStart + payloadLength);
-    BranchNode branch = new BranchNode(children, value);
+    BranchNode branch = BranchNode.of(children, value);
     if (branch.entryCount() < 2) {
       throw new RlpException("branch with fewer than two entries");
     }
     return branch;
   }
 
-  /** A child reference: empty string, 32-byte hash, or an embedded node shorter than 32 bytes. */
-  private Node readChild() {
+  /**
+   * A child reference at nibble path {@code base}, then {@code extra} when not negative: empty
+   * string, 32-byte hash, or an embedded node shorter than 32 bytes.
+   */
+  private Node readChild(byte[] base, int extra) {
     int start = pos;
     next();
     if (!isList) {
@@ -150,8 +164,8 @@ final class NodeDecoder {
     if (length >= 32) {
       throw new RlpException("embedded node of " + length + " bytes (must be under 32)");
     }
-    Node child = decodeItem(data, start, pos);
-    child.ref = Arrays.copyOfRange(data, start, pos);
+    Node child = decodeItem(data, start, pos, Nibbles.prefix(base, base.length, extra));
+    child.setEmbedded(Arrays.copyOfRange(data, start, pos));
     return child;
   }
 

@@ -5,8 +5,9 @@ import org.megaeth.core.crypto.Keccak;
 
 /**
  * Encodes nodes as geth and reth do and computes their references. One per thread, reusing its
- * buffer, so hashing a dirty node allocates only the 32-byte hash it keeps. This is the trie's hot
- * path; the general-purpose {@code core.rlp} writer allocates per item, so it is not used here.
+ * buffer, so hashing a dirty node allocates nothing (the hash goes into the node's fields; an
+ * embedded node keeps a copy of its short encoding). This is the trie's hot path; the
+ * general-purpose {@code core.rlp} writer allocates per item, so it is not used here.
  *
  * <p>Node forms (Ethereum Yellow Paper, appendix D): leaf = rlp([hexPrefix(path, leaf), value]);
  * extension = rlp([hexPrefix(path, ext), childRef]); branch = rlp([c0..c15, value]). A child
@@ -32,33 +33,37 @@ final class NodeEncoder {
 
   /**
    * Computes {@link Node#ref} for {@code node} and every dirty node below it (post-order: children
-   * first, so one buffer serves the whole recursion). Benchmark before refactoring.
+   * first, so one buffer serves the whole recursion) and returns how many of them were hashed with
+   * keccak (embedded nodes are not). Benchmark before refactoring.
    */
-  void computeRef(Node node) {
-    if (node.ref != null) {
-      return;
+  int computeRef(Node node) {
+    if (!node.isDirty()) {
+      return 0;
     }
+    int hashed = 0;
     switch (node) {
       case BranchNode branch -> {
         for (Node child : branch.children) {
-          if (child != null && child.ref == null) {
-            computeRef(child);
+          if (child.isDirty()) {
+            hashed += computeRef(child);
           }
         }
       }
-      case ExtensionNode ext -> computeRef(ext.child);
+      case ExtensionNode ext -> hashed += computeRef(ext.child);
       case LeafNode leaf -> {}
       case HashNode hash -> throw new IllegalStateException("hash node without hash");
     }
     int length = encode(node);
-    byte[] ref;
     if (length >= 32) {
-      ref = new byte[32];
-      Keccak.keccak256(buf, 0, length, ref, 0);
+      // The hash goes just past the encoding, then into the node's fields: no array per node.
+      ensureCapacity(32);
+      Keccak.keccak256(buf, 0, length, buf, length);
+      node.setHash(buf, length);
+      hashed++;
     } else {
-      ref = Arrays.copyOf(buf, length);
+      node.setEmbedded(Arrays.copyOf(buf, length));
     }
-    node.ref = ref;
+    return hashed;
   }
 
   /** The encoding of a node whose children all have references, as a new array. */
@@ -71,20 +76,37 @@ final class NodeEncoder {
   private int encode(Node node) {
     pos = 0;
     switch (node) {
-      case LeafNode leaf -> encodeShort(leaf.path, true, leaf.value, null);
-      case ExtensionNode ext -> encodeShort(ext.path, false, null, ext.child.ref);
+      case LeafNode leaf -> {
+        byte[] data = leaf.data;
+        int valueOffset = LeafNode.valueOffset(data);
+        encodeShort(
+            leaf.path(), leaf.depth, true, data, valueOffset, data.length - valueOffset, null);
+      }
+      case ExtensionNode ext -> encodeShort(ext.path, 0, false, null, 0, 0, ext.child);
       case BranchNode branch -> encodeBranch(branch);
       case HashNode hash -> throw new IllegalStateException("a hash node has no encoding here");
     }
     return pos;
   }
 
-  private void encodeShort(byte[] path, boolean leaf, byte[] value, byte[] childRef) {
-    int hpLength = path.length / 2 + 1;
-    int hpFirst = hexPrefixFirstByte(path, leaf);
+  /**
+   * A leaf or extension over {@code path[from..]}; a leaf's value is {@code value[valueOffset..]}
+   * of {@code valueLength} bytes, an extension's child is {@code child}.
+   */
+  private void encodeShort(
+      byte[] path,
+      int from,
+      boolean leaf,
+      byte[] value,
+      int valueOffset,
+      int valueLength,
+      Node child) {
+    int nibbles = path.length - from;
+    int hpLength = nibbles / 2 + 1;
+    int hpFirst = hexPrefixFirstByte(path, from, leaf);
     int hpItem = stringItemLength(hpLength, hpFirst);
     int secondItem =
-        leaf ? stringItemLength(value.length, value[0] & 0xFF) : refItemLength(childRef);
+        leaf ? stringItemLength(valueLength, value[valueOffset] & 0xFF) : child.refItemLength();
     int payload = hpItem + secondItem;
     ensureCapacity(9 + payload);
     writeListHeader(payload);
@@ -94,50 +116,50 @@ final class NodeEncoder {
     } else {
       writeStringHeader(hpLength);
       buf[pos++] = (byte) hpFirst;
-      int i = (path.length & 1);
+      int i = from + (nibbles & 1);
       while (i < path.length) {
         buf[pos++] = (byte) ((path[i] << 4) | path[i + 1]);
         i += 2;
       }
     }
     if (leaf) {
-      writeString(value);
+      writeString(value, valueOffset, valueLength);
     } else {
-      writeRef(childRef);
+      writeRef(child);
     }
   }
 
   private void encodeBranch(BranchNode branch) {
-    int payload = 0;
     Node[] children = branch.children;
+    int payload = 16 - children.length;
     for (Node child : children) {
-      payload += child == null ? 1 : refItemLength(child.ref);
+      payload += child.refItemLength();
     }
     byte[] value = branch.value;
     payload += value == null ? 1 : stringItemLength(value.length, value[0] & 0xFF);
     ensureCapacity(9 + payload);
     writeListHeader(payload);
-    for (Node child : children) {
-      if (child == null) {
+    int mask = branch.mask & 0xFFFF;
+    int j = 0;
+    for (int i = 0; i < 16; i++) {
+      if ((mask & (1 << i)) == 0) {
         buf[pos++] = (byte) EMPTY_STRING;
       } else {
-        writeRef(child.ref);
+        writeRef(children[j++]);
       }
     }
     if (value == null) {
       buf[pos++] = (byte) EMPTY_STRING;
     } else {
-      writeString(value);
+      writeString(value, 0, value.length);
     }
   }
 
-  static int hexPrefixFirstByte(byte[] path, boolean leaf) {
-    int flag = (leaf ? 2 : 0) + (path.length & 1);
-    return (flag << 4) | ((path.length & 1) == 1 ? path[0] : 0);
-  }
-
-  private static int refItemLength(byte[] ref) {
-    return ref.length == 32 ? 33 : ref.length;
+  /** The first byte of the hex-prefix encoding of {@code path[from..]}. */
+  static int hexPrefixFirstByte(byte[] path, int from, boolean leaf) {
+    int odd = (path.length - from) & 1;
+    int flag = (leaf ? 2 : 0) + odd;
+    return (flag << 4) | (odd == 1 ? path[from] : 0);
   }
 
   private static int stringItemLength(int length, int firstByte) {
@@ -151,22 +173,27 @@ final class NodeEncoder {
     return (39 - Integer.numberOfLeadingZeros(length)) / 8;
   }
 
-  private void writeRef(byte[] ref) {
-    if (ref.length == 32) {
+  /** A child's reference: its hash as a 32-byte string, or its embedded encoding. */
+  private void writeRef(Node child) {
+    if (child.isHashed()) {
       buf[pos++] = (byte) HASH_STRING;
+      child.copyHash(buf, pos);
+      pos += 32;
+    } else {
+      byte[] embedded = child.refOrPath;
+      System.arraycopy(embedded, 0, buf, pos, embedded.length);
+      pos += embedded.length;
     }
-    System.arraycopy(ref, 0, buf, pos, ref.length);
-    pos += ref.length;
   }
 
-  private void writeString(byte[] value) {
-    if (value.length == 1 && (value[0] & 0xFF) < 0x80) {
-      buf[pos++] = value[0];
+  private void writeString(byte[] value, int offset, int length) {
+    if (length == 1 && (value[offset] & 0xFF) < 0x80) {
+      buf[pos++] = value[offset];
       return;
     }
-    writeStringHeader(value.length);
-    System.arraycopy(value, 0, buf, pos, value.length);
-    pos += value.length;
+    writeStringHeader(length);
+    System.arraycopy(value, offset, buf, pos, length);
+    pos += length;
   }
 
   private void writeStringHeader(int length) {

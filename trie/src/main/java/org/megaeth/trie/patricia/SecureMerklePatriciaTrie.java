@@ -13,33 +13,53 @@ import org.megaeth.trie.store.NodeStore;
 /**
  * The secure form of the trie: each key is replaced by keccak256(key) before use, which keeps the
  * trie balanced whatever the keys (the account trie, keyed by address, and storage tries, keyed by
- * slot). A thin layer over {@link MerklePatriciaTrie}; see there for the semantics.
+ * slot). A layer over {@link MerklePatriciaTrie}; see there for the semantics.
+ *
+ * <p>Leaves keep the key itself (the preimage) rather than its hash. A trie built in memory ({@link
+ * #create}) also keeps an index of its leaves by key, so {@link #get} costs a hash-table lookup,
+ * with no keccak and no walk down the trie: the world state reads its committed values this way
+ * instead of keeping a second, flat copy of them. Tries over a store or a witness hold leaves
+ * decoded without their preimages and read by walking.
  */
 public final class SecureMerklePatriciaTrie {
   private final MerklePatriciaTrie trie;
 
-  private SecureMerklePatriciaTrie(MerklePatriciaTrie trie) {
+  /** True while every leaf was written through this class, so holds its preimage. */
+  private boolean indexable;
+
+  /** The leaves by preimage, when indexable; built on first use after a {@link #copy()}. */
+  private KeyIndex index;
+
+  private SecureMerklePatriciaTrie(MerklePatriciaTrie trie, boolean indexable) {
     this.trie = trie;
+    this.indexable = indexable;
   }
 
   public static SecureMerklePatriciaTrie create() {
-    return new SecureMerklePatriciaTrie(MerklePatriciaTrie.create());
+    SecureMerklePatriciaTrie trie = new SecureMerklePatriciaTrie(MerklePatriciaTrie.create(), true);
+    trie.index = new KeyIndex();
+    return trie;
   }
 
   public static SecureMerklePatriciaTrie load(Hash root, NodeStore store) {
-    return new SecureMerklePatriciaTrie(MerklePatriciaTrie.load(root, store));
+    return new SecureMerklePatriciaTrie(MerklePatriciaTrie.load(root, store), false);
   }
 
   public static SecureMerklePatriciaTrie fromWitness(Hash root, Map<Hash, Bytes> nodes) {
-    return new SecureMerklePatriciaTrie(MerklePatriciaTrie.fromWitness(root, nodes));
+    return new SecureMerklePatriciaTrie(MerklePatriciaTrie.fromWitness(root, nodes), false);
   }
 
   public static SecureMerklePatriciaTrie fromWitness(Witness witness) {
     return fromWitness(witness.root(), witness.nodes());
   }
 
+  /**
+   * An independent trie with the same content, sharing all nodes (O(1)); see {@link
+   * MerklePatriciaTrie#copy()}. The key index is not shared: the copy rebuilds its own, in time
+   * linear in the trie's size, at its first {@link #get} that is not recording.
+   */
   public SecureMerklePatriciaTrie copy() {
-    return new SecureMerklePatriciaTrie(trie.copy());
+    return new SecureMerklePatriciaTrie(trie.copy(), indexable);
   }
 
   public boolean isEmpty() {
@@ -47,8 +67,54 @@ public final class SecureMerklePatriciaTrie {
   }
 
   public Optional<Bytes> get(Bytes key) {
-    byte[] value = trie.get(hashedKey(key));
-    return value == null ? Optional.empty() : Optional.of(Bytes.wrap(value));
+    return get(key, true);
+  }
+
+  /**
+   * Like {@link #get} but leaves no trace in a witness being recorded: for a caller that has
+   * already read the key once during the recording (the world state reads each key's path once per
+   * block, then reads the value as often as it is asked for).
+   */
+  public Optional<Bytes> getUnrecorded(Bytes key) {
+    return get(key, false);
+  }
+
+  private Optional<Bytes> get(Bytes key, boolean record) {
+    byte[] preimage = key.toArrayUnsafe();
+    // A witness needs the path to the key, so a recording read walks the trie.
+    KeyIndex keys = record && trie.isRecording() ? null : index();
+    if (keys != null) {
+      byte[] data = keys.get(preimage);
+      if (data == null) {
+        return Optional.empty();
+      }
+      int offset = LeafNode.valueOffset(data);
+      return Optional.of(Bytes.wrap(data, offset, data.length - offset));
+    }
+    return Optional.ofNullable(trie.get(hashedKey(preimage), preimage, record));
+  }
+
+  /** The index, rebuilt if this is a copy; null when leaves without preimages may exist. */
+  private KeyIndex index() {
+    if (index == null && indexable) {
+      KeyIndex rebuilt = new KeyIndex();
+      boolean[] withoutPreimage = {false};
+      boolean inMemory =
+          trie.forEachLeaf(
+              leaf -> {
+                if (leaf.hasPreimage()) {
+                  rebuilt.put(leaf.data);
+                } else {
+                  withoutPreimage[0] = true;
+                }
+              });
+      if (inMemory && !withoutPreimage[0]) {
+        index = rebuilt;
+      } else {
+        indexable = false;
+      }
+    }
+    return index;
   }
 
   /** Sets {@code key} to {@code value}; an empty value removes the key. */
@@ -67,16 +133,30 @@ public final class SecureMerklePatriciaTrie {
   /** See {@link MerklePatriciaTrie#apply(Map, Executor)}; keys are hashed here. */
   public void apply(Map<Bytes, Bytes> changes, Executor executor) {
     int n = changes.size();
+    byte[][] preimages = new byte[n][];
     byte[][] keys = new byte[n][];
-    byte[][] values = new byte[n][];
+    byte[][] datas = new byte[n][];
     int i = 0;
     for (Map.Entry<Bytes, Bytes> e : changes.entrySet()) {
-      keys[i] = hashedKey(e.getKey());
+      preimages[i] = e.getKey().toArrayUnsafe();
+      keys[i] = hashedKey(preimages[i]);
       Bytes value = e.getValue();
-      values[i] = value == null || value.isEmpty() ? null : value.toArray();
+      datas[i] =
+          LeafNode.preimageData(
+              preimages[i], value == null ? Nibbles.EMPTY : value.toArrayUnsafe());
       i++;
     }
-    trie.apply(keys, values, executor);
+    KeyIndex keyIndex = index; // a copy's index is rebuilt by the next read, after this change
+    trie.apply(keys, datas, executor);
+    if (keyIndex != null) {
+      for (int j = 0; j < n; j++) {
+        if (LeafNode.valueLength(datas[j]) == 0) {
+          keyIndex.remove(preimages[j]);
+        } else {
+          keyIndex.put(datas[j]);
+        }
+      }
+    }
   }
 
   public Hash rootHash() {
@@ -85,6 +165,11 @@ public final class SecureMerklePatriciaTrie {
 
   public Hash rootHash(Executor executor) {
     return trie.rootHash(executor);
+  }
+
+  /** See {@link MerklePatriciaTrie#hashedNodeCount()}. */
+  public long hashedNodeCount() {
+    return trie.hashedNodeCount();
   }
 
   /** The proof for {@code key}; verify it with {@code MerkleProof.verify(root, keccak(key), p)}. */
@@ -108,10 +193,9 @@ public final class SecureMerklePatriciaTrie {
     return trie.commit();
   }
 
-  private static byte[] hashedKey(Bytes key) {
+  private static byte[] hashedKey(byte[] preimage) {
     byte[] hash = new byte[32];
-    byte[] raw = key.toArrayUnsafe();
-    Keccak.keccak256(raw, 0, raw.length, hash, 0);
+    Keccak.keccak256(preimage, 0, preimage.length, hash, 0);
     return Nibbles.fromBytes(hash);
   }
 }

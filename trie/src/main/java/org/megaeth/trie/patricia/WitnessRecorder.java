@@ -26,15 +26,14 @@ final class WitnessRecorder {
 
   /** Notes a node whose content was inspected. Dirty and embedded nodes are not pre-state nodes. */
   void record(Node node, boolean isRoot) {
-    byte[] ref = node.ref;
-    if (ref == null) {
+    if (node.isDirty()) {
       return;
     }
-    if (ref.length == 32) {
-      seen.putIfAbsent(Hash.wrap(ref), node);
+    if (node.isHashed()) {
+      seen.putIfAbsent(Hash.wrap(node.ref()), node);
     } else if (isRoot) {
       // The root is referred to by hash even when its encoding is shorter than 32 bytes.
-      seen.putIfAbsent(Keccak.hash(ref), node);
+      seen.putIfAbsent(Keccak.hash(node.ref()), node);
     }
   }
 
@@ -60,14 +59,14 @@ final class WitnessRecorder {
     switch (node) {
       case BranchNode branch -> {
         for (Node child : branch.children) {
-          if (child != null && child.isHashed()) {
-            queue.add(Hash.wrap(child.ref));
+          if (child.isHashed()) {
+            queue.add(Hash.wrap(child.ref()));
           }
         }
       }
       case ExtensionNode ext -> {
         if (ext.child.isHashed()) {
-          queue.add(Hash.wrap(ext.child.ref));
+          queue.add(Hash.wrap(ext.child.ref()));
         }
       }
       case LeafNode leaf -> {}

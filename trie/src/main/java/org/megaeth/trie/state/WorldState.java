@@ -30,14 +30,16 @@ import org.megaeth.trie.state.JournalEntry.StorageWrite;
  *
  * <p>Three layers. Pending changes (since the last {@link #computeRoot}) sit in maps with a
  * journal, so a call frame can {@link #checkpoint()} and {@link #revertTo}. Committed values are
- * read from flat maps, not from the tries: a hash-map lookup instead of a keccak of the key and a
+ * read by key, not by walking the tries: a hash-table lookup instead of a keccak of the key and a
  * walk down the trie. The tries change only in {@link #computeRoot}, which applies the pending
  * changes as one batch per trie, storage tries in parallel, and re-hashes only the changed paths.
  *
- * <p>A full state ({@link #create}) holds every account and slot in its flat maps. A stateless one
- * ({@link #fromWitness}) starts with empty flat maps and reads through to partial tries built from
- * a witness; a read or update the witness does not cover throws {@code MissingTrieNodeException}
- * (or {@link MissingCodeException}), never a wrong value.
+ * <p>A full state ({@link #create}) holds every account and slot once, in its in-memory tries,
+ * whose leaves keep their keys and are indexed by them ({@link SecureMerklePatriciaTrie#get}): the
+ * tries are the flat state, so no second copy of it is kept (docs/benchmarks.md, "world state
+ * memory"). A stateless one ({@link #fromWitness}) reads through to partial tries built from a
+ * witness and caches what it read in flat maps; a read or update the witness does not cover throws
+ * {@code MissingTrieNodeException} (or {@link MissingCodeException}), never a wrong value.
  *
  * <p>Accounts read mid-block carry the storage root of the last {@link #computeRoot}. Not
  * thread-safe; the executor overloads spread one call over the caller's threads.
@@ -51,8 +53,8 @@ public final class WorldState {
   private final Map<Hash, Bytes> witnessNodes;
 
   /**
-   * True when the flat maps hold every account and every non-zero slot, so a miss means "absent".
-   * Otherwise they cache trie reads, absence included (a null value).
+   * True in a full state: the tries hold everything and are read by key, and the two maps below
+   * stay empty. In a stateless state the maps cache trie reads, absence included (a null value).
    */
   private final boolean flatIsComplete;
 
@@ -150,8 +152,11 @@ public final class WorldState {
     if (recording != null && recording.accounts.add(address)) {
       accountTrie.get(address.bytes()); // puts the account's trie path into the witness
     }
+    if (flatIsComplete) {
+      return accountTrie.getUnrecorded(address.bytes()).map(Account::decode).orElse(null);
+    }
     Account account = accounts.get(address);
-    if (account != null || flatIsComplete || accounts.containsKey(address)) {
+    if (account != null || accounts.containsKey(address)) {
       return account;
     }
     account = accountTrie.get(address.bytes()).map(Account::decode).orElse(null);
@@ -160,6 +165,13 @@ public final class WorldState {
   }
 
   private UInt256 committedStorage(Address address, UInt256 slot) {
+    if (flatIsComplete && recording == null) {
+      // Every account with storage has its trie here (no decoding of the account to find out).
+      SecureMerklePatriciaTrie trie = storageTries.get(address);
+      return trie == null
+          ? UInt256.ZERO
+          : trie.getUnrecorded(slotKey(slot)).map(WorldState::decodeSlotValue).orElse(UInt256.ZERO);
+    }
     Account account = committedAccount(address);
     if (account == null || account.storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
       return UInt256.ZERO;
@@ -168,9 +180,15 @@ public final class WorldState {
         && recording.slots.computeIfAbsent(address, a -> new HashSet<>()).add(slot)) {
       storageTrie(address, account).get(slotKey(slot));
     }
+    if (flatIsComplete) {
+      return storageTrie(address, account)
+          .getUnrecorded(slotKey(slot))
+          .map(WorldState::decodeSlotValue)
+          .orElse(UInt256.ZERO);
+    }
     Map<UInt256, UInt256> slots = storage.get(address);
     UInt256 value = slots == null ? null : slots.get(slot);
-    if (value != null || flatIsComplete || (slots != null && slots.containsKey(slot))) {
+    if (value != null || (slots != null && slots.containsKey(slot))) {
       return value == null ? UInt256.ZERO : value;
     }
     value =
@@ -444,16 +462,19 @@ public final class WorldState {
             ? finalAccounts.get(address)
             : pendingAccounts.containsKey(address)
                 ? pendingAccounts.get(address)
-                : accounts.get(address);
+                : flatIsComplete
+                    ? accountTrie.getUnrecorded(address.bytes()).map(Account::decode).orElse(null)
+                    : accounts.get(address);
     if (account == null) {
       storageTries.remove(address);
-      storage.remove(address);
-      if (flatIsComplete) {
-        accounts.remove(address);
-      } else {
+      if (!flatIsComplete) {
+        storage.remove(address);
         accounts.put(address, null);
       }
       return;
+    }
+    if (flatIsComplete) {
+      return; // the tries, just updated, are the flat state
     }
     accounts.put(address, account);
     if (pendingWipes.contains(address)) {
@@ -462,15 +483,8 @@ public final class WorldState {
     }
     Map<UInt256, UInt256> slots = pendingStorage.get(address);
     if (slots != null && !slots.isEmpty()) {
-      Map<UInt256, UInt256> flat = storage.computeIfAbsent(address, a -> new HashMap<>());
-      slots.forEach(
-          (slot, value) -> {
-            if (value.isZero() && flatIsComplete) {
-              flat.remove(slot);
-            } else {
-              flat.put(slot, value);
-            }
-          });
+      // A zero is cached too: it is what the trie now says.
+      storage.computeIfAbsent(address, a -> new HashMap<>()).putAll(slots);
     }
   }
 
@@ -580,7 +594,32 @@ public final class WorldState {
     return value.isZero() ? Bytes.EMPTY : Rlp.encodeBytes(Bytes.wrap(value.toMinimalBytes()));
   }
 
+  /**
+   * A slot value, read on every committed storage read: the canonical form directly, anything else
+   * through the general RLP reader, which accepts or rejects it.
+   */
   private static UInt256 decodeSlotValue(Bytes rlp) {
+    int size = rlp.size();
+    int b0 = rlp.get(0) & 0xFF;
+    if (size == 1 && b0 > 0 && b0 < 0x80) {
+      return UInt256.valueOf(b0);
+    }
+    if (b0 > 0x80 && b0 <= 0xa0 && size == b0 - 0x7f) {
+      int first = rlp.get(1) & 0xFF;
+      if (first != 0 && (size > 2 || first >= 0x80)) {
+        long u3 = 0;
+        long u2 = 0;
+        long u1 = 0;
+        long u0 = 0;
+        for (int i = 1; i < size; i++) { // shift the 256-bit value left by a byte, add the next
+          u3 = (u3 << 8) | (u2 >>> 56);
+          u2 = (u2 << 8) | (u1 >>> 56);
+          u1 = (u1 << 8) | (u0 >>> 56);
+          u0 = (u0 << 8) | (rlp.get(i) & 0xFF);
+        }
+        return new UInt256(u3, u2, u1, u0);
+      }
+    }
     return Rlp.decode(rlp, r -> r.readUInt256());
   }
 }

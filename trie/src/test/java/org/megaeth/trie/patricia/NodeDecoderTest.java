@@ -24,7 +24,7 @@ class NodeDecoderTest {
     Node node = decode("0xc4823123" + "05");
 
     assertThat(node)
-        .isInstanceOfSatisfying(LeafNode.class, l -> assertThat(l.path).containsExactly(1, 2, 3));
+        .isInstanceOfSatisfying(LeafNode.class, l -> assertThat(l.path()).containsExactly(1, 2, 3));
     assertThat(reencode(node)).isEqualTo(Hex.decode("0xc482312305"));
   }
 
@@ -35,7 +35,7 @@ class NodeDecoderTest {
     Node node = decode(branch);
 
     assertThat(node).isInstanceOf(BranchNode.class);
-    assertThat(((BranchNode) node).children[0]).isInstanceOf(LeafNode.class);
+    assertThat(((BranchNode) node).child(0)).isInstanceOf(LeafNode.class);
     assertThat(reencode(node)).isEqualTo(Hex.decode(branch));
   }
 
