@@ -205,6 +205,16 @@ public final class BlockBuilder {
       return parent.number() + 1;
     }
 
+    /** The block's gas limit, as its header will say. */
+    public long gasLimit() {
+      return execution.header.gasLimit();
+    }
+
+    /** The block's excess blob gas (EIP-4844), as its header will say. */
+    public long excessBlobGas() {
+      return excessBlobGas;
+    }
+
     /** Gas used so far. */
     public long gasUsed() {
       return execution.gasUsed;

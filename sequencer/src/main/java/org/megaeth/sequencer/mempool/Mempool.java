@@ -112,11 +112,17 @@ public final class Mempool {
                   config.minTip().value().toDecimalString()));
     }
     SenderAccount account = accounts.account(ptx.sender());
-    if (Long.compareUnsigned(tx.nonce(), account.nonce()) < 0) {
+    SenderQueue known = bySender.get(ptx.sender());
+    // The pool may know a newer nonce than the state it was given: the producer has executed
+    // mini-blocks that readers cannot see until they are durable. Nonces never go back here.
+    long stateNonce =
+        known == null || Long.compareUnsigned(account.nonce(), known.stateNonce) >= 0
+            ? account.nonce()
+            : known.stateNonce;
+    if (Long.compareUnsigned(tx.nonce(), stateNonce) < 0) {
       return reject(
           "nonce too low: next nonce %s, tx nonce %s"
-              .formatted(
-                  Long.toUnsignedString(account.nonce()), Long.toUnsignedString(tx.nonce())));
+              .formatted(Long.toUnsignedString(stateNonce), Long.toUnsignedString(tx.nonce())));
     }
     if (!account.code().isEmpty() && !account.isDelegated()) {
       return reject("sender not an eoa: address " + ptx.sender());
@@ -129,11 +135,11 @@ public final class Mempool {
               .formatted(balance, cost, cost.subtract(balance)));
     }
 
-    SenderQueue queue = bySender.get(ptx.sender());
+    SenderQueue queue = known;
     if (queue == null) {
-      queue = new SenderQueue(account.nonce());
+      queue = new SenderQueue(stateNonce);
     }
-    queue.stateNonce = account.nonce();
+    queue.stateNonce = stateNonce;
     Entry existing = queue.byNonce.get(tx.nonce());
     Optional<PoolTransaction> replaced = Optional.empty();
     if (existing != null) {

@@ -1,0 +1,27 @@
+package org.megaeth.core.api;
+
+import java.util.concurrent.CompletableFuture;
+import org.megaeth.core.tx.PooledTransaction;
+import org.megaeth.core.types.Hash;
+
+/**
+ * Where transactions enter the node: the sequencer's pool, or a full node's forwarder to it.
+ * Thread-safe; neither method blocks.
+ */
+public interface TransactionSink {
+
+  /**
+   * Submits a decoded transaction (decoded once at ingress, so the caller can report malformed
+   * bytes itself). The future completes once the pool accepted or refused it; it completes
+   * exceptionally only when the node cannot take transactions at all (shutting down).
+   */
+  CompletableFuture<SubmitResult> submit(PooledTransaction transaction);
+
+  /**
+   * The transaction's result once it is in a mini-block: at once if it already is (in the open
+   * block or a recent sealed one), else when its mini-block is out. The future never completes for
+   * a transaction that is never executed (dropped, replaced), so callers put a timeout on it and
+   * cancel it when they stop waiting; an implementation drops cancelled waiters.
+   */
+  CompletableFuture<TransactionResult> awaitResult(Hash transactionHash);
+}

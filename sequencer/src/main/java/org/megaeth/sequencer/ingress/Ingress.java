@@ -1,0 +1,100 @@
+package org.megaeth.sequencer.ingress;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.megaeth.core.api.SubmitResult;
+import org.megaeth.core.api.TransactionResult;
+import org.megaeth.core.api.TransactionSink;
+import org.megaeth.core.fork.ChainConfig;
+import org.megaeth.core.fork.Fork;
+import org.megaeth.core.tx.BlobTransaction;
+import org.megaeth.core.tx.PooledTransaction;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionValidator;
+import org.megaeth.core.tx.TransactionValidity;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.Wei;
+import org.megaeth.sequencer.mempool.AddResult;
+import org.megaeth.sequencer.mempool.Mempool;
+import org.megaeth.sequencer.mempool.PoolTransaction;
+import org.megaeth.sequencer.produce.PublishedChain;
+import org.megaeth.sequencer.state.PendingState;
+
+/**
+ * Where transactions enter the sequencer. Each is checked on a worker pool (never on the caller's
+ * I/O thread, never inside block execution): the chain id and everything the transaction alone
+ * decides, with the sender's recovery, which is the costly part; then the pool checks it against
+ * the sender's account in the newest mini-block's state and admits or refuses it. Refusals use
+ * geth's words. Blob transactions are refused: this chain carries no blobs.
+ */
+public final class Ingress implements TransactionSink {
+  private final ChainConfig chain;
+  private final Mempool mempool;
+  private final PublishedChain published;
+  private final ExecutorService workers;
+  private final Supplier<NextBlock> nextBlock;
+  private final Supplier<PendingState> admissionState;
+
+  /** The block a transaction would go in: for the fork's rules and the base fee. */
+  public record NextBlock(long number, long timestamp, Wei baseFee) {}
+
+  /**
+   * @param workers the pool that recovers senders; the owner shuts it down
+   * @param nextBlock the number, time and base fee of the block being built
+   * @param admissionState the state after every executed mini-block, durable or not
+   */
+  public Ingress(
+      ChainConfig chain,
+      Mempool mempool,
+      PublishedChain published,
+      ExecutorService workers,
+      Supplier<NextBlock> nextBlock,
+      Supplier<PendingState> admissionState) {
+    this.chain = chain;
+    this.admissionState = admissionState;
+    this.mempool = mempool;
+    this.published = published;
+    this.workers = workers;
+    this.nextBlock = nextBlock;
+  }
+
+  @Override
+  public CompletableFuture<SubmitResult> submit(PooledTransaction pooled) {
+    try {
+      return CompletableFuture.supplyAsync(() -> admit(pooled.transaction()), workers);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(SubmitResult.rejected("node is shutting down"));
+    }
+  }
+
+  /** Checks and pools one transaction; runs on a worker. */
+  SubmitResult admit(Transaction tx) {
+    if (tx instanceof BlobTransaction) {
+      return SubmitResult.rejected("transaction type not supported");
+    }
+    NextBlock next = nextBlock.get();
+    Fork fork = chain.forkAt(next.number(), next.timestamp());
+    TransactionValidity validity = TransactionValidator.validate(tx, fork, chain.chainId());
+    if (validity instanceof TransactionValidity.Invalid invalid) {
+      return SubmitResult.rejected(invalid.message());
+    }
+    TransactionValidity.Valid valid = (TransactionValidity.Valid) validity;
+    PoolTransaction ptx = PoolTransaction.of(tx, valid.sender());
+    PendingState state = admissionState.get();
+    AddResult result = mempool.add(ptx, state::sender, next.baseFee());
+    return switch (result) {
+      case AddResult.Added added -> {
+        published.pendingTransaction(ptx.hash());
+        yield SubmitResult.accepted(ptx.hash());
+      }
+      case AddResult.Rejected rejected -> SubmitResult.rejected(rejected.reason());
+    };
+  }
+
+  @Override
+  public CompletableFuture<TransactionResult> awaitResult(Hash transactionHash) {
+    return published.awaitResult(transactionHash);
+  }
+}

@@ -1,0 +1,423 @@
+package org.megaeth.sequencer.produce;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.chain.exec.BaseFee;
+import org.megaeth.chain.exec.BlockBuilder;
+import org.megaeth.chain.exec.BlockBuilder.OpenBlock;
+import org.megaeth.chain.exec.HeaderLookup;
+import org.megaeth.core.api.BlockContext;
+import org.megaeth.core.api.TransactionResult;
+import org.megaeth.core.block.BlockHeader;
+import org.megaeth.core.block.Receipt;
+import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.crypto.KeyPair;
+import org.megaeth.core.crypto.Secp256k1;
+import org.megaeth.core.crypto.Signature;
+import org.megaeth.core.diff.StateDiff;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionDecoder;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.Wei;
+import org.megaeth.evm.frame.FrameRunner;
+import org.megaeth.sequencer.log.LogRecord;
+import org.megaeth.sequencer.log.SequencerLog;
+import org.megaeth.sequencer.mempool.Mempool;
+import org.megaeth.sequencer.mempool.PoolTransaction;
+import org.megaeth.sequencer.state.BaseState;
+import org.megaeth.sequencer.state.PendingState;
+import org.megaeth.trie.state.WorldState;
+
+/**
+ * Makes blocks: opens an EVM block, runs the mempool's ready transactions into it as mini-blocks,
+ * and seals it. Every step is first written to the {@link SequencerLog}; what it produces is handed
+ * to {@code publish} with the future of that write, so nothing becomes visible before it is durable
+ * while execution goes on with the next mini-block (the log's group commit covers the wait).
+ *
+ * <p>Owns the world state: only the production thread calls it. {@link #replay} drives the same
+ * steps from logged records after a restart, so recovery runs the code that produced the chain.
+ */
+public final class Producer {
+  private final ProducerSettings settings;
+  private final BlockBuilder builder;
+  private final WorldState state;
+  private final Mempool mempool;
+  private final SequencerLog log;
+  private final Consumer<Publication> publish;
+  private final Function<WorldState, BaseState> freeze;
+  private final KeyPair key;
+  private final RecentHeaders headers;
+
+  private BlockHeader head;
+  private OpenBlock open;
+  private LogRecord.BlockOpened opened;
+  private Wei baseFee;
+  private int miniBlockIndex;
+  private int transactionCount;
+  private int logCount;
+  private long cumulativeGas;
+  private long sequence;
+
+  /** Where the open block's records start in the log. */
+  private long blockLogPosition;
+
+  /**
+   * The state after every executed mini-block, durable or not: for admission checks only (the pool
+   * must see a sender's newest nonce), never shown to anyone.
+   */
+  private volatile PendingState executed;
+
+  /** The future of the newest record written, which later publications may not overtake. */
+  private CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
+
+  /**
+   * @param head the newest sealed block, whose post-state {@code state} holds
+   * @param sequence the sequence number the next mini-block gets
+   * @param publish receives publications on the production thread, in order; must not block
+   * @param freeze takes a read-only view of the state right after a seal
+   */
+  public Producer(
+      ProducerSettings settings,
+      BlockBuilder builder,
+      WorldState state,
+      BlockHeader head,
+      BaseState headState,
+      long sequence,
+      Mempool mempool,
+      SequencerLog log,
+      HeaderLookup store,
+      KeyPair key,
+      Function<WorldState, BaseState> freeze,
+      Consumer<Publication> publish) {
+    this.settings = settings;
+    this.builder = builder;
+    this.state = state;
+    this.head = head;
+    this.sequence = sequence;
+    this.mempool = mempool;
+    this.log = log;
+    this.key = key;
+    this.freeze = freeze;
+    this.publish = publish;
+    this.headers = new RecentHeaders(store);
+    headers.add(head);
+    this.executed = PendingState.of(headState, sequence - 1);
+  }
+
+  /** The state after every executed mini-block, for admission checks; any thread. */
+  public PendingState executedState() {
+    return executed;
+  }
+
+  /** The newest sealed block. */
+  public BlockHeader head() {
+    return head;
+  }
+
+  /** Whether a block is open. */
+  public boolean isOpen() {
+    return open != null;
+  }
+
+  /** The open block's number; only while {@link #isOpen()}. */
+  public long openNumber() {
+    return opened.blockNumber();
+  }
+
+  /** The base fee of the open block, or of the next one when none is open. */
+  public Wei baseFee() {
+    return baseFee != null ? baseFee : Wei.of(BaseFee.next(head));
+  }
+
+  /** The sequence number the next mini-block gets. */
+  public long nextSequence() {
+    return sequence;
+  }
+
+  /** Opens the next block with the time now (seconds), logging its attributes. */
+  public void openBlock(long nowMillis) {
+    long timestamp = Math.max(head.timestamp() + 1, nowMillis / 1000);
+    LogRecord.BlockOpened record =
+        new LogRecord.BlockOpened(
+            head.number() + 1,
+            head.hash(),
+            timestamp,
+            settings.coinbase(),
+            Keccak.hash(head.hash().bytes()),
+            settings.gasLimit(),
+            Bytes.EMPTY);
+    SequencerLog.Appended appended = log.append(record);
+    blockLogPosition = appended.position();
+    lastDurable = appended.durable();
+    start(record);
+  }
+
+  private void start(LogRecord.BlockOpened record) {
+    if (record.blockNumber() != head.number() + 1 || !record.parentHash().equals(head.hash())) {
+      throw new IllegalStateException(
+          "block %d on %s does not follow the head %d %s"
+              .formatted(record.blockNumber(), record.parentHash(), head.number(), head.hash()));
+    }
+    BlockBuilder.Attributes attributes =
+        new BlockBuilder.Attributes(
+            record.coinbase(),
+            record.timestamp(),
+            record.prevRandao(),
+            Hash.ZERO,
+            List.of(),
+            record.gasLimit(),
+            record.extraData());
+    open = builder.open(state, head, attributes, headers, true);
+    opened = record;
+    baseFee = Wei.of(BaseFee.next(head));
+    miniBlockIndex = 0;
+    transactionCount = 0;
+    logCount = 0;
+    cumulativeGas = 0;
+    // The start-of-block system calls changed the state: show that before any transaction.
+    StateDiff systemCalls = open.addTransactions(List.of()).diff();
+    BlockContext context =
+        new BlockContext(
+            record.blockNumber(),
+            record.timestamp(),
+            baseFee,
+            open.gasLimit(),
+            record.coinbase(),
+            record.prevRandao(),
+            open.excessBlobGas(),
+            record.parentHash());
+    executed = executed.with(systemCalls, sequence - 1);
+    publish.accept(new Publication.StateOut(context, sequence - 1, systemCalls, lastDurable));
+  }
+
+  /**
+   * Runs the mempool's ready transactions as the next mini-block of the open block.
+   *
+   * @return how many transactions it included; 0 means no mini-block was made
+   */
+  public int runMiniBlock(long nowMicros) {
+    long gasLeft = open.gasLimit() - open.gasUsed();
+    List<PoolTransaction> ready =
+        mempool.selectReady(baseFee, gasLeft, settings.maxTransactionsPerMiniBlock());
+    if (ready.isEmpty()) {
+      return 0;
+    }
+    Map<Hash, PoolTransaction> byHash = new HashMap<>(ready.size() * 2);
+    List<Transaction> candidates = new ArrayList<>(ready.size());
+    for (PoolTransaction ptx : ready) {
+      byHash.put(ptx.hash(), ptx);
+      candidates.add(ptx.tx());
+    }
+    BlockBuilder.MiniBlock mini = open.addTransactions(candidates);
+    // Before the pool forgets the included transactions, so admission never sees older nonces.
+    executed = executed.with(mini.diff(), sequence);
+    Map<Address, Long> nextNonces = new HashMap<>();
+    List<Address> senders = new ArrayList<>(mini.transactions().size());
+    List<Bytes> encoded = new ArrayList<>(mini.transactions().size());
+    for (Transaction tx : mini.transactions()) {
+      Address sender = byHash.get(tx.hash()).sender();
+      senders.add(sender);
+      encoded.add(tx.encoded());
+      nextNonces.merge(sender, tx.nonce() + 1, Math::max);
+    }
+    mempool.removeIncluded(nextNonces);
+    for (BlockBuilder.Skipped skipped : mini.skipped()) {
+      if (!BlockFull.is(skipped.reason())) {
+        mempool.remove(skipped.transaction().hash()); // it can never run as it is
+      }
+    }
+    if (mini.transactions().isEmpty()) {
+      return 0;
+    }
+    LogRecord.MiniBlockLogged record =
+        new LogRecord.MiniBlockLogged(
+            opened.blockNumber(), miniBlockIndex, sequence, nowMicros, encoded);
+    SequencerLog.Appended appended = log.append(record);
+    lastDurable = appended.durable();
+    publishMiniBlock(record, mini, senders);
+    return mini.transactions().size();
+  }
+
+  private void publishMiniBlock(
+      LogRecord.MiniBlockLogged record, BlockBuilder.MiniBlock mini, List<Address> senders) {
+    List<TransactionResult> results = new ArrayList<>(mini.transactions().size());
+    for (int i = 0; i < mini.transactions().size(); i++) {
+      Transaction tx = mini.transactions().get(i);
+      Receipt receipt = mini.receipts().get(i);
+      Address sender = senders.get(i);
+      Optional<Address> created =
+          tx.isContractCreation()
+              ? Optional.of(FrameRunner.createAddress(sender, tx.nonce()))
+              : Optional.empty();
+      results.add(
+          new TransactionResult(
+              tx,
+              tx.hash(),
+              sender,
+              receipt,
+              receipt.cumulativeGasUsed() - cumulativeGas,
+              tx.effectiveGasPrice(baseFee),
+              created,
+              opened.blockNumber(),
+              opened.timestamp(),
+              transactionCount,
+              logCount,
+              OptionalInt.of(miniBlockIndex),
+              0,
+              Optional.empty(),
+              Optional.empty()));
+      cumulativeGas = receipt.cumulativeGasUsed();
+      transactionCount++;
+      logCount += receipt.logs().size();
+    }
+    Hash digest =
+        MiniBlockSigning.digest(
+            record.sequence(),
+            record.blockNumber(),
+            record.index(),
+            record.timestampMicros(),
+            results,
+            mini.diff());
+    Signature signature = Secp256k1.sign(digest, key.secretKey());
+    publish.accept(
+        new Publication.MiniBlockOut(
+            record.sequence(),
+            record.blockNumber(),
+            record.index(),
+            record.timestampMicros(),
+            results,
+            mini.diff(),
+            signature,
+            lastDurable));
+    miniBlockIndex++;
+    sequence++;
+  }
+
+  /** Seals the open block: roots, header, witness; logs the seal and publishes the block. */
+  public BlockHeader sealBlock() {
+    BlockBuilder.Built built = open.seal();
+    Hash hash = built.block().hash();
+    SequencerLog.Appended appended =
+        log.append(new LogRecord.BlockSealed(opened.blockNumber(), hash));
+    lastDurable = appended.durable();
+    return finishSeal(built, appended.position());
+  }
+
+  private BlockHeader finishSeal(BlockBuilder.Built built, long nextLogPosition) {
+    head = built.block().header();
+    headers.add(head);
+    open = null;
+    opened = null;
+    baseFee = null;
+    Signature signature = Secp256k1.sign(head.hash(), key.secretKey());
+    BaseState sealed = freeze.apply(state);
+    executed = PendingState.of(sealed, sequence - 1);
+    publish.accept(
+        new Publication.BlockOut(built, sealed, sequence, signature, nextLogPosition, lastDurable));
+    return head;
+  }
+
+  /**
+   * Applies one logged record again after a restart: the same steps as when it was made, without
+   * logging it again. Records of blocks at or below the head (covered by the snapshot) are skipped.
+   *
+   * @throws IllegalStateException when the record does not fit the chain (a log from another chain
+   *     or state), or re-running it does not give what was logged
+   */
+  public void replay(LogRecord record, long position) {
+    if (record.blockNumber() <= head.number()) {
+      return;
+    }
+    switch (record) {
+      case LogRecord.BlockOpened o -> {
+        if (open != null) {
+          throw new IllegalStateException(
+              "the log opens block %d while block %d is open"
+                  .formatted(o.blockNumber(), opened.blockNumber()));
+        }
+        blockLogPosition = position;
+        start(o);
+      }
+      case LogRecord.MiniBlockLogged m -> replayMiniBlock(m);
+      case LogRecord.BlockSealed s -> {
+        requireOpen(s.blockNumber());
+        BlockBuilder.Built built = open.seal();
+        if (!built.block().hash().equals(s.hash())) {
+          throw new IllegalStateException(
+              "re-running block %d gives hash %s but the log says %s"
+                  .formatted(s.blockNumber(), built.block().hash(), s.hash()));
+        }
+        finishSeal(built, position);
+      }
+    }
+  }
+
+  private void replayMiniBlock(LogRecord.MiniBlockLogged record) {
+    requireOpen(record.blockNumber());
+    if (record.index() != miniBlockIndex || record.sequence() != sequence) {
+      throw new IllegalStateException(
+          "the log has mini-block %d (sequence %d) of block %d where %d (sequence %d) was due"
+              .formatted(
+                  record.index(),
+                  record.sequence(),
+                  record.blockNumber(),
+                  miniBlockIndex,
+                  sequence));
+    }
+    List<Transaction> transactions = new ArrayList<>(record.transactions().size());
+    List<Address> senders = new ArrayList<>(record.transactions().size());
+    for (Bytes encoded : record.transactions()) {
+      Transaction tx = TransactionDecoder.decode(encoded);
+      transactions.add(tx);
+      senders.add(
+          tx.sender()
+              .address()
+              .orElseThrow(
+                  () -> new IllegalStateException("a logged transaction has no valid signature")));
+    }
+    BlockBuilder.MiniBlock mini = open.addTransactions(transactions);
+    executed = executed.with(mini.diff(), sequence);
+    if (!mini.skipped().isEmpty()) {
+      throw new IllegalStateException(
+          "re-running mini-block %d of block %d skips %s: %s"
+              .formatted(
+                  record.index(),
+                  record.blockNumber(),
+                  mini.skipped().get(0).transaction().hash(),
+                  mini.skipped().get(0).reason()));
+    }
+    Map<Address, Long> nextNonces = new HashMap<>();
+    for (int i = 0; i < transactions.size(); i++) {
+      nextNonces.merge(senders.get(i), transactions.get(i).nonce() + 1, Math::max);
+    }
+    mempool.removeIncluded(nextNonces);
+    publishMiniBlock(record, mini, senders);
+  }
+
+  private void requireOpen(long number) {
+    if (open == null || opened.blockNumber() != number) {
+      throw new IllegalStateException(
+          "the log continues block %d, which is not open (head %d)"
+              .formatted(number, head.number()));
+    }
+  }
+
+  /** Where the open block's records start in the log; only while {@link #isOpen()}. */
+  public long blockLogPosition() {
+    return blockLogPosition;
+  }
+
+  /** The header fields the producer chose for the open block, as logged. */
+  public Optional<LogRecord.BlockOpened> opened() {
+    return Optional.ofNullable(opened);
+  }
+}
