@@ -12,6 +12,10 @@ import org.megaeth.config.Role;
 final class Roles {
   private static final Map<Role, RoleFactory> FACTORIES = new EnumMap<>(Role.class);
 
+  static {
+    FACTORIES.put(Role.SEQUENCER, new SequencerRoleFactory());
+  }
+
   private Roles() {}
 
   static Optional<RoleFactory> factoryFor(Role role) {

@@ -15,8 +15,14 @@ public interface SequencerLog extends AutoCloseable {
   /** A record's position in the log and the moment it became durable. */
   record Appended(long position, CompletableFuture<Void> durable) {}
 
-  /** Reads every record from {@code position} on, oldest first. */
-  Iterable<LogRecord> readFrom(long position) throws CorruptLogException;
+  /** Reads every durable record from {@code position} on, oldest first, one at a time. */
+  void replay(long position, Visitor visitor) throws CorruptLogException;
+
+  /** Receives replayed records with their positions. */
+  @FunctionalInterface
+  interface Visitor {
+    void accept(long position, LogRecord record);
+  }
 
   /** Drops whole log segments that hold only records before {@code position}. */
   void truncateBefore(long position);

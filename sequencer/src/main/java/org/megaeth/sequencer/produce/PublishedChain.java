@@ -74,6 +74,7 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
   private final ArrayDeque<SealedState> sealedStates = new ArrayDeque<>();
 
   private volatile Newest newest;
+  private volatile long transactionCount;
   private volatile long safeNumber;
   private volatile boolean stopped;
   private volatile Throwable failure;
@@ -164,6 +165,11 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
     return Optional.ofNullable(failure);
   }
 
+  /** How many transactions were published since start (replayed ones included). */
+  public long transactionCount() {
+    return transactionCount;
+  }
+
   /** How many publications wait for their log record or their turn. */
   public int backlog() {
     return queue.size();
@@ -183,6 +189,7 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
   }
 
   private void applyMiniBlock(Publication.MiniBlockOut out) {
+    transactionCount += out.results().size();
     Newest current = newest;
     newest =
         new Newest(

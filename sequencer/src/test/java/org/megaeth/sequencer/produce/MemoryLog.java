@@ -43,8 +43,10 @@ final class MemoryLog implements SequencerLog {
   }
 
   @Override
-  public Iterable<LogRecord> readFrom(long position) {
-    return List.copyOf(records.subList((int) position, records.size()));
+  public void replay(long position, Visitor visitor) {
+    for (int i = (int) position; i < records.size(); i++) {
+      visitor.accept(i, records.get(i));
+    }
   }
 
   @Override

@@ -99,6 +99,15 @@ public final class MerklePatriciaTrie {
     return root == null;
   }
 
+  /**
+   * Hashes the trie and returns its root node and loader as a {@link FrozenSecureTrie} (O(1) once
+   * hashed): nodes are never changed after hashing, so later updates to this trie leave it intact.
+   */
+  FrozenSecureTrie freezeSecure() {
+    rootHash();
+    return new FrozenSecureTrie(root, loader);
+  }
+
   // ---------------------------------------------------------------- reads
 
   public Optional<Bytes> get(Bytes key) {

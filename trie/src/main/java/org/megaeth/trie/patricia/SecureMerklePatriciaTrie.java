@@ -66,6 +66,15 @@ public final class SecureMerklePatriciaTrie {
     return trie.isEmpty();
   }
 
+  /**
+   * A read-only version of this trie as it is now, safe to read from other threads while this one
+   * keeps changing; see {@link FrozenSecureTrie}. Hashes the trie first (call it on the owning
+   * thread), then costs O(1): it shares every node and copies nothing, not even the key index.
+   */
+  public FrozenSecureTrie freeze() {
+    return trie.freezeSecure();
+  }
+
   public Optional<Bytes> get(Bytes key) {
     return get(key, true);
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.crypto.Keccak;
@@ -17,6 +18,7 @@ import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
 import org.megaeth.trie.internal.ParallelTasks;
+import org.megaeth.trie.patricia.FrozenSecureTrie;
 import org.megaeth.trie.patricia.MerklePatriciaTrie;
 import org.megaeth.trie.patricia.SecureMerklePatriciaTrie;
 import org.megaeth.trie.patricia.Witness;
@@ -47,6 +49,18 @@ import org.megaeth.trie.state.JournalEntry.StorageWrite;
 public final class WorldState {
   private SecureMerklePatriciaTrie accountTrie;
   private final Map<Address, SecureMerklePatriciaTrie> storageTries = new HashMap<>();
+
+  /**
+   * The committed storage tries again, frozen, in a persistent map (full states only): what {@link
+   * #freeze()} hands out in O(1). Updated at each commit for the accounts whose storage changed.
+   * Holds only non-empty tries.
+   */
+  private PersistentMap<Address, FrozenSecureTrie> frozenStorage = PersistentMap.empty();
+
+  /**
+   * Code by hash. Only ever added to, and concurrent in a full state so that frozen views on other
+   * threads can read it while blocks add code.
+   */
   private final Map<Hash, Bytes> codes;
 
   /** Witness nodes for building storage tries on demand; null in a full state. */
@@ -88,9 +102,27 @@ public final class WorldState {
   public static WorldState create() {
     return new WorldState(
         SecureMerklePatriciaTrie.create(),
-        new HashMap<>(),
+        new ConcurrentHashMap<>(),
         null,
         MerklePatriciaTrie.EMPTY_TRIE_ROOT);
+  }
+
+  /**
+   * A full state over tries built elsewhere ({@link WorldStateBuilder}): every trie hashed, every
+   * storage trie non-empty, {@code root} the account trie's root.
+   */
+  static WorldState fromTries(
+      SecureMerklePatriciaTrie accountTrie,
+      Map<Address, SecureMerklePatriciaTrie> storageTries,
+      Map<Hash, Bytes> codes,
+      Hash root) {
+    WorldState state = new WorldState(accountTrie, new ConcurrentHashMap<>(codes), null, root);
+    storageTries.forEach(
+        (address, trie) -> {
+          state.storageTries.put(address, trie);
+          state.frozenStorage = state.frozenStorage.put(address, trie.freeze());
+        });
+    return state;
   }
 
   /** A stateless state over a witness, for a verifier that holds nothing else. */
@@ -105,6 +137,23 @@ public final class WorldState {
   /** The root as of the last {@link #computeRoot} (or the witness's root). */
   public Hash rootHash() {
     return root;
+  }
+
+  /**
+   * A read-only view of the state as of the last {@link #computeRoot}, which other threads may read
+   * while this state goes on executing and committing blocks; see {@link FrozenState}. O(1): it
+   * shares the tries (immutable once hashed) and the persistent map of storage tries, and copies
+   * nothing. Call it on the thread that owns this state, between blocks.
+   *
+   * @throws IllegalStateException when changes are pending (the view would not match any root) or
+   *     this is a stateless state over a witness (which does not hold the whole state)
+   */
+  public FrozenState freeze() {
+    if (!flatIsComplete) {
+      throw new IllegalStateException("cannot freeze a stateless state");
+    }
+    requireNoPendingChanges("freeze");
+    return new FrozenState(root, accountTrie.freeze(), frozenStorage, codes);
   }
 
   // ---------------------------------------------------------------- reads
@@ -344,6 +393,7 @@ public final class WorldState {
       }
     }
     CommitUndo undo = new CommitUndo(accountTrie.copy(), root);
+    undo.frozenStorage = frozenStorage;
     for (Address address : touched) {
       undo.remember(address, this);
     }
@@ -363,6 +413,12 @@ public final class WorldState {
     }
     for (StorageUpdate update : updates) {
       storageTries.put(update.address, update.trie);
+      if (flatIsComplete) {
+        frozenStorage =
+            update.trie.isEmpty()
+                ? frozenStorage.remove(update.address)
+                : frozenStorage.put(update.address, update.trie.freeze());
+      }
     }
     pendingAccounts.clear();
     pendingStorage.clear();
@@ -402,6 +458,7 @@ public final class WorldState {
     final Map<Address, Object> slotMaps = new HashMap<>();
     final Map<Address, Map<UInt256, Object>> slots = new HashMap<>();
     final Map<Address, Object> storageTries = new HashMap<>();
+    PersistentMap<Address, FrozenSecureTrie> frozenStorage;
 
     CommitUndo(SecureMerklePatriciaTrie accountTrie, Hash root) {
       this.accountTrie = accountTrie;
@@ -430,6 +487,7 @@ public final class WorldState {
     void restore(WorldState state) {
       state.accountTrie = accountTrie;
       state.root = root;
+      state.frozenStorage = frozenStorage;
       accounts.forEach((address, old) -> put(state.accounts, address, (Account) unwrap(old), old));
       slotMaps.forEach(
           (address, old) -> put(state.storage, address, (Map<UInt256, UInt256>) unwrap(old), old));
@@ -467,6 +525,7 @@ public final class WorldState {
                     : accounts.get(address);
     if (account == null) {
       storageTries.remove(address);
+      frozenStorage = frozenStorage.remove(address);
       if (!flatIsComplete) {
         storage.remove(address);
         accounts.put(address, null);
@@ -585,12 +644,12 @@ public final class WorldState {
     return SecureMerklePatriciaTrie.create();
   }
 
-  private static Bytes slotKey(UInt256 slot) {
+  static Bytes slotKey(UInt256 slot) {
     return Bytes.wrap(slot.toBytes32());
   }
 
   /** Storage values are stored as RLP of the value with leading zeros trimmed; zero is absent. */
-  private static Bytes encodeSlotValue(UInt256 value) {
+  static Bytes encodeSlotValue(UInt256 value) {
     return value.isZero() ? Bytes.EMPTY : Rlp.encodeBytes(Bytes.wrap(value.toMinimalBytes()));
   }
 
@@ -598,7 +657,7 @@ public final class WorldState {
    * A slot value, read on every committed storage read: the canonical form directly, anything else
    * through the general RLP reader, which accepts or rejects it.
    */
-  private static UInt256 decodeSlotValue(Bytes rlp) {
+  static UInt256 decodeSlotValue(Bytes rlp) {
     int size = rlp.size();
     int b0 = rlp.get(0) & 0xFF;
     if (size == 1 && b0 > 0 && b0 < 0x80) {

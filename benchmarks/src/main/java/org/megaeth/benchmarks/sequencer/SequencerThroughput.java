@@ -1,0 +1,228 @@
+package org.megaeth.benchmarks.sequencer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.config.NodeOptions;
+import org.megaeth.config.dev.DevPreset;
+import org.megaeth.core.api.ChainListener;
+import org.megaeth.core.api.SealedBlock;
+import org.megaeth.core.api.SubmitResult;
+import org.megaeth.core.crypto.KeyPair;
+import org.megaeth.core.crypto.SecretKey;
+import org.megaeth.core.tx.DynamicFeeTransaction;
+import org.megaeth.core.tx.PooledTransaction;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionSigner;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
+import org.megaeth.core.util.Hex;
+import org.megaeth.evm.frame.FrameRunner;
+import org.megaeth.sequencer.Sequencer;
+import org.megaeth.sequencer.mempool.MempoolConfig;
+import org.megaeth.sequencer.produce.ProducerSettings;
+
+/**
+ * Sustained ERC-20 transfers per second through the whole sequencer pipeline, in one process:
+ * ingress (decode is done by the caller; chain id, signature recovery and pool checks on the
+ * ingress pool), the pool, mini-blocks every 10 ms, the write-ahead log with fsync, sealing every
+ * second with the state root and witness, and the chain store. Not JMH: it measures a running
+ * system end to end, as the load generator does over RPC.
+ *
+ * <p>Setup through the same pipeline: the dev account 0 deploys {@code BenchToken} and funds {@code
+ * senders} accounts with ETH and tokens. Then every sender's {@code perSender} transfers
+ * (pre-signed) are submitted as fast as ingress takes them; the clock runs from the first
+ * submission to the seal of the block holding the last transfer.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * org.megaeth.benchmarks.sequencer.SequencerThroughput [senders] [perSender]}
+ */
+public final class SequencerThroughput {
+  private static final UInt256 TOKENS = UInt256.fromBigInteger(BigInteger.TEN.pow(24));
+
+  private SequencerThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    int senders = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+    int perSender = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    DevPreset dev = DevPreset.of(NodeOptions.builder().build());
+    long chainId = dev.chainId();
+    Path dir = Files.createTempDirectory("megaeth-throughput");
+    KeyPair key = dev.accounts().get(9).keyPair();
+    Sequencer sequencer =
+        new Sequencer(
+            new Sequencer.Settings(
+                dir,
+                new ProducerSettings(
+                    Duration.ofMillis(10),
+                    Duration.ofSeconds(1),
+                    dev.gasLimit(),
+                    key.address(),
+                    10_000),
+                MempoolConfig.defaults(dev.gasLimit()),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors()),
+            dev.genesis(),
+            key);
+    AtomicLong sealedTransactions = new AtomicLong();
+    AtomicLong lastSealNanos = new AtomicLong();
+    sequencer.start();
+    sequencer
+        .events()
+        .subscribe(
+            new ChainListener() {
+              @Override
+              public void onBlockSealed(SealedBlock block) {
+                sealedTransactions.addAndGet(block.block().body().transactions().size());
+                lastSealNanos.set(System.nanoTime());
+              }
+            });
+    try {
+      KeyPair deployer = dev.accounts().get(0).keyPair();
+      byte[] init = Hex.decodeLenient(resource("/contracts/BenchToken.hex").strip());
+      Bytes deploy =
+          Bytes.concatenate(
+              Bytes.wrap(init),
+              Bytes.wrap(UInt256.fromBigInteger(BigInteger.TEN.pow(30)).toBytes32()));
+      Address token = FrameRunner.createAddress(deployer.address(), 0);
+      List<KeyPair> holders = new ArrayList<>();
+      List<Transaction> setup = new ArrayList<>();
+      setup.add(tx(chainId, deployer, 0, null, Wei.ZERO, deploy, 5_000_000));
+      long nonce = 1;
+      for (int i = 0; i < senders; i++) {
+        KeyPair holder = KeyPair.of(SecretKey.of(UInt256.valueOf(0x20000 + i).toBytes32()));
+        holders.add(holder);
+        setup.add(
+            tx(chainId, deployer, nonce++, holder.address(), Wei.fromEth(1), Bytes.EMPTY, 21_000));
+        setup.add(
+            tx(
+                chainId,
+                deployer,
+                nonce++,
+                token,
+                Wei.ZERO,
+                transfer(holder.address(), TOKENS),
+                100_000));
+      }
+      System.out.printf("setup: %,d transactions%n", setup.size());
+      // In chunks: the pool holds at most 1,024 transactions per sender.
+      for (int from = 0; from < setup.size(); from += 1_000) {
+        List<Transaction> chunk = setup.subList(from, Math.min(setup.size(), from + 1_000));
+        submitAll(sequencer, chunk).get(120, TimeUnit.SECONDS);
+        awaitSealed(sealedTransactions, from + chunk.size());
+      }
+
+      System.out.printf("signing %,d transfers...%n", (long) senders * perSender);
+      List<Transaction> transfers = new ArrayList<>(senders * perSender);
+      UInt256 amount = UInt256.valueOf(1_000);
+      for (int n = 0; n < perSender; n++) {
+        for (int i = 0; i < senders; i++) {
+          Address to = holders.get((i + 1 + n) % senders).address();
+          transfers.add(
+              tx(chainId, holders.get(i), n, token, Wei.ZERO, transfer(to, amount), 60_000));
+        }
+      }
+      long sealedBefore = sealedTransactions.get();
+      sequencer.miniBlockIntervals().reset();
+      long start = System.nanoTime();
+      CompletableFuture<Void> submitted = submitAll(sequencer, transfers);
+      submitted.get(600, TimeUnit.SECONDS);
+      long submittedNanos = System.nanoTime() - start;
+      awaitSealed(sealedTransactions, sealedBefore + transfers.size());
+      long elapsed = lastSealNanos.get() - start;
+      double seconds = elapsed / 1e9;
+      System.out.printf(
+          "%,d ERC-20 transfers from %,d senders: all sealed in %.2f s = %,.0f transfers/s"
+              + " (submission took %.2f s)%n",
+          transfers.size(), senders, seconds, transfers.size() / seconds, submittedNanos / 1e9);
+      System.out.printf(
+          "mini-block interval under load: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d intervals)%n",
+          sequencer.miniBlockIntervals().percentile(50) / 1e6,
+          sequencer.miniBlockIntervals().percentile(99) / 1e6,
+          sequencer.miniBlockIntervals().percentile(100) / 1e6,
+          sequencer.miniBlockIntervals().count());
+      System.out.printf(
+          "{\"transfers\":%d,\"seconds\":%.3f,\"tps\":%.0f,\"miniBlockP50Ms\":%.2f,\"miniBlockP99Ms\":%.2f}%n",
+          transfers.size(),
+          seconds,
+          transfers.size() / seconds,
+          sequencer.miniBlockIntervals().percentile(50) / 1e6,
+          sequencer.miniBlockIntervals().percentile(99) / 1e6);
+    } finally {
+      sequencer.stop();
+    }
+  }
+
+  /** Submits in order, each sender's nonces ascending; completes when ingress answered all. */
+  private static CompletableFuture<Void> submitAll(Sequencer sequencer, List<Transaction> txs) {
+    List<CompletableFuture<SubmitResult>> results = new ArrayList<>(txs.size());
+    for (Transaction tx : txs) {
+      results.add(sequencer.transactions().submit(new PooledTransaction(tx, Optional.empty())));
+    }
+    return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+        .thenRun(
+            () -> {
+              for (CompletableFuture<SubmitResult> result : results) {
+                if (result.join() instanceof SubmitResult.Rejected rejected) {
+                  throw new IllegalStateException("refused: " + rejected.message());
+                }
+              }
+            });
+  }
+
+  private static void awaitSealed(AtomicLong sealed, long target) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (sealed.get() < target) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + sealed.get() + " of " + target + " sealed");
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private static Bytes transfer(Address to, UInt256 amount) {
+    return Bytes.concatenate(
+        Bytes.fromHexString("0xa9059cbb"),
+        Bytes.wrap(new byte[12]),
+        to.bytes(),
+        Bytes.wrap(amount.toBytes32()));
+  }
+
+  private static Transaction tx(
+      long chainId, KeyPair from, long nonce, Address to, Wei value, Bytes data, long gas) {
+    return TransactionSigner.sign(
+        new DynamicFeeTransaction(
+            Optional.of(UInt256.valueOf(chainId)),
+            nonce,
+            Wei.fromGwei(1),
+            Wei.fromGwei(10),
+            gas,
+            Optional.ofNullable(to),
+            value,
+            data,
+            List.of(),
+            TransactionSigner.UNSIGNED),
+        from.secretKey());
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = SequencerThroughput.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.megaeth.cli;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.megaeth.config.ConfigException;
+import org.megaeth.config.NodeOptions;
+import org.megaeth.config.spec.ChainSpec;
+import org.megaeth.core.crypto.KeyFile;
+import org.megaeth.core.crypto.KeyPair;
+import org.megaeth.core.service.Service;
+import org.megaeth.core.service.ServiceController;
+import org.megaeth.sequencer.Sequencer;
+import org.megaeth.sequencer.mempool.MempoolConfig;
+import org.megaeth.sequencer.produce.ProducerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The sequencer role's services: the sequencer itself, then what serves it to others. */
+final class SequencerRoleFactory implements RoleFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(SequencerRoleFactory.class);
+
+  /** Where {@code --dev} keeps the key it generates, in the data directory. */
+  static final String DEV_KEY_FILE = "sequencer.key";
+
+  @Override
+  public ServiceController create(NodeOptions options, ChainSpec chain) throws ConfigException {
+    KeyPair key = key(options, chain);
+    LOG.info("sequencer address {}", key.address());
+    var sequencerOptions = options.sequencer();
+    ProducerSettings producer =
+        new ProducerSettings(
+            sequencerOptions.miniBlockInterval(),
+            sequencerOptions.blockInterval(),
+            sequencerOptions.blockGasLimit(),
+            sequencerOptions.coinbase().orElse(key.address()),
+            10_000);
+    int cores = Runtime.getRuntime().availableProcessors();
+    Sequencer sequencer =
+        new Sequencer(
+            new Sequencer.Settings(
+                options.dataDir(),
+                producer,
+                MempoolConfig.defaults(sequencerOptions.blockGasLimit()),
+                cores,
+                cores),
+            chain.genesis(),
+            key);
+    List<Service> services = new ArrayList<>();
+    services.add(sequencer);
+    return new ServiceController(services);
+  }
+
+  private static KeyPair key(NodeOptions options, ChainSpec chain) throws ConfigException {
+    try {
+      if (options.sequencer().keyFile().isPresent()) {
+        return KeyFile.load(options.sequencer().keyFile().get());
+      }
+      if (chain.dev().isPresent()) {
+        Path file = options.dataDir().resolve(DEV_KEY_FILE);
+        return KeyFile.loadOrGenerate(file, new SecureRandom());
+      }
+    } catch (KeyFile.KeyFileException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    throw new ConfigException(
+        "the sequencer needs its signing key: set sequencer.key-file to a file holding it"
+            + " (owner-only permissions), or run with --dev to generate one");
+  }
+}
