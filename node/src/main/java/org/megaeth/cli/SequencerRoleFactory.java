@@ -24,6 +24,9 @@ final class SequencerRoleFactory implements RoleFactory {
   /** Where {@code --dev} keeps the key it generates, in the data directory. */
   static final String DEV_KEY_FILE = "sequencer.key";
 
+  /** About every 100 s at the default block interval: bounds the log a restart replays. */
+  static final int SNAPSHOT_EVERY_BLOCKS = 100;
+
   @Override
   public ServiceController create(NodeOptions options, ChainSpec chain) throws ConfigException {
     KeyPair key = key(options, chain);
@@ -44,7 +47,8 @@ final class SequencerRoleFactory implements RoleFactory {
                 producer,
                 MempoolConfig.defaults(sequencerOptions.blockGasLimit()),
                 cores,
-                cores),
+                cores,
+                SNAPSHOT_EVERY_BLOCKS),
             chain.genesis(),
             key);
     List<Service> services = new ArrayList<>();

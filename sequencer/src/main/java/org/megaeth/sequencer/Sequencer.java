@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
 import org.megaeth.chain.genesis.GenesisBlock;
@@ -21,7 +23,13 @@ import org.megaeth.core.api.StateReader;
 import org.megaeth.core.api.TransactionSink;
 import org.megaeth.core.block.BlockHeader;
 import org.megaeth.core.crypto.KeyPair;
+import org.megaeth.core.diff.StateDiffCodec;
+import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.service.Service;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.witness.ExecutionWitness;
+import org.megaeth.da.DaBlob;
+import org.megaeth.da.EmbeddedDaClient;
 import org.megaeth.sequencer.ingress.Ingress;
 import org.megaeth.sequencer.log.CorruptLogException;
 import org.megaeth.sequencer.log.LogRecord;
@@ -34,6 +42,9 @@ import org.megaeth.sequencer.produce.ProducerSettings;
 import org.megaeth.sequencer.produce.ProductionLoop;
 import org.megaeth.sequencer.produce.Publication;
 import org.megaeth.sequencer.produce.PublishedChain;
+import org.megaeth.sequencer.snapshot.LoadedSnapshot;
+import org.megaeth.sequencer.snapshot.SnapshotMetadata;
+import org.megaeth.sequencer.snapshot.SnapshotStore;
 import org.megaeth.sequencer.state.FrozenBaseState;
 import org.megaeth.sequencer.wal.WalConfig;
 import org.megaeth.sequencer.wal.WriteAheadLog;
@@ -60,13 +71,16 @@ public final class Sequencer extends Service {
    *
    * @param ingressThreads threads that recover senders; the cores by default
    * @param hashingThreads threads that hash state roots at sealing
+   * @param snapshotEveryBlocks how often the state is written to a snapshot, so that a restart
+   *     replays only the log after it and older log segments can go
    */
   public record Settings(
       Path dataDir,
       ProducerSettings producer,
       MempoolConfig mempool,
       int ingressThreads,
-      int hashingThreads) {
+      int hashingThreads,
+      int snapshotEveryBlocks) {
     public Settings {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(producer, "producer");
@@ -89,6 +103,10 @@ public final class Sequencer extends Service {
   private Mempool mempool;
   private ExecutorService ingressPool;
   private ForkJoinPool hashingPool;
+  private SnapshotStore snapshots;
+  private ExecutorService background;
+  private EmbeddedDaClient da;
+  private volatile boolean snapshotRunning;
   private Thread loopThread;
   private Thread publishThread;
   private java.util.concurrent.ScheduledExecutorService status;
@@ -126,18 +144,40 @@ public final class Sequencer extends Service {
     log =
         new WalSequencerLog(
             WriteAheadLog.open(settings.dataDir().resolve("wal"), WalConfig.DEFAULT));
-    WorldState state = GenesisBlock.state(genesis);
-    BlockHeader head = genesisBlock.header();
+    background =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("sequencer-background").daemon(true).factory());
+    snapshots = new SnapshotStore(settings.dataDir().resolve("snapshots"), 2);
+    da = EmbeddedDaClient.open(settings.dataDir().resolve("da"), background);
+
+    WorldState state;
+    BlockHeader head;
+    long sequence = 0;
+    long replayFrom = log.firstPosition();
+    Optional<LoadedSnapshot> snapshot = snapshots.loadNewest(hashingPool);
+    if (snapshot.isPresent()) {
+      SnapshotMetadata meta = snapshot.get().metadata();
+      head =
+          store
+              .header(meta.blockHash())
+              .orElseThrow(
+                  () ->
+                      new IOException(
+                          "snapshot of block %d %s is not in the chain store"
+                              .formatted(meta.blockNumber(), meta.blockHash())));
+      state = snapshot.get().state();
+      long[] positions = decodeSnapshotExtra(meta.extra());
+      replayFrom = Math.max(log.firstPosition(), positions[0]);
+      sequence = positions[1];
+      LOG.info("loaded the snapshot of block {} ({})", head.number(), snapshot.get().file());
+    } else {
+      state = GenesisBlock.state(genesis);
+      head = genesisBlock.header();
+    }
     FrozenBaseState headState = new FrozenBaseState(state.freeze());
     mempool = new Mempool(settings.mempool());
     published =
-        new PublishedChain(
-            store,
-            genesis.config(),
-            head,
-            headState,
-            0,
-            out -> sealListeners.forEach(l -> l.accept(out)));
+        new PublishedChain(store, genesis.config(), head, headState, sequence, this::afterSeal);
     producer =
         new Producer(
             settings.producer(),
@@ -145,7 +185,7 @@ public final class Sequencer extends Service {
             state,
             head,
             headState,
-            0,
+            sequence,
             mempool,
             log,
             store,
@@ -156,7 +196,7 @@ public final class Sequencer extends Service {
     long start = System.nanoTime();
     int[] replayed = {0};
     log.replay(
-        log.firstPosition(),
+        replayFrom,
         (position, record) -> {
           producer.replay(record, position);
           replayed[0]++;
@@ -205,6 +245,65 @@ public final class Sequencer extends Service {
     status.scheduleAtFixedRate(this::logStatus, 10, 10, TimeUnit.SECONDS);
   }
 
+  /**
+   * After a block is stored (publishing thread): hand its diff and witness to DA, marking it safe
+   * once stored there; now and then, snapshot the state and drop the log the snapshot covers.
+   */
+  private void afterSeal(Publication.BlockOut out) {
+    long number = out.built().block().header().number();
+    Hash hash = out.built().block().hash();
+    Bytes diff = Bytes.wrap(StateDiffCodec.compress(StateDiffCodec.encode(out.built().diff())));
+    Bytes witness = out.built().witness().map(ExecutionWitness::encode).orElse(Bytes.EMPTY);
+    da.publish(DaBlob.of(number, hash, diff, witness))
+        .whenComplete(
+            (commitment, error) -> {
+              if (error != null) {
+                LOG.error("publishing block {} to DA failed: {}", number, error.toString());
+              } else {
+                published.markSafe(number);
+              }
+            });
+    sealListeners.forEach(l -> l.accept(out));
+    if (settings.snapshotEveryBlocks() > 0
+        && number % settings.snapshotEveryBlocks() == 0
+        && !snapshotRunning
+        && out.state() instanceof FrozenBaseState frozen) {
+      snapshotRunning = true;
+      long replayFrom = out.nextLogPosition() + 1;
+      SnapshotMetadata meta =
+          new SnapshotMetadata(
+              number, hash, frozen.rootHash(), encodeSnapshotExtra(replayFrom, out.sequence()));
+      snapshots
+          .writeAsync(frozen.state(), meta, background)
+          .whenComplete(
+              (info, error) -> {
+                snapshotRunning = false;
+                if (error != null) {
+                  LOG.error("snapshot of block {} failed: {}", number, error.toString());
+                } else {
+                  log.truncateBefore(replayFrom);
+                }
+              });
+    }
+  }
+
+  /** The snapshot's own data: where replay starts in the log, and the next mini-block number. */
+  private static Bytes encodeSnapshotExtra(long replayFrom, long sequence) {
+    return Rlp.encodeList(
+        w -> {
+          w.writeUInt64(replayFrom);
+          w.writeUInt64(sequence);
+        });
+  }
+
+  private static long[] decodeSnapshotExtra(Bytes extra) throws IOException {
+    try {
+      return Rlp.decodeList(extra, r -> new long[] {r.readUInt64(), r.readUInt64()});
+    } catch (RuntimeException e) {
+      throw new IOException("the snapshot's sequencer data does not decode: " + e.getMessage());
+    }
+  }
+
   /** One status line for operators: progress, throughput, pacing, backlog. */
   private void logStatus() {
     long now = System.nanoTime();
@@ -245,6 +344,17 @@ public final class Sequencer extends Service {
     }
     if (ingressPool != null) {
       ingressPool.shutdownNow();
+    }
+    if (background != null) {
+      background.shutdown();
+      try {
+        background.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (da != null) {
+      da.close();
     }
     if (log != null) {
       try {

@@ -64,7 +64,8 @@ class SequencerTest {
                 Duration.ofMillis(10), Duration.ofMillis(200), dev.gasLimit(), key.address(), 1000),
             MempoolConfig.defaults(dev.gasLimit()),
             2,
-            1),
+            1,
+            3),
         dev.genesis(),
         key);
   }
@@ -95,8 +96,16 @@ class SequencerTest {
         && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
+    while ((sequencer.chain().head().number() < 4 || sequencer.chain().safeNumber() < 3)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20); // a few more blocks: one snapshot (every 3) and DA publication
+    }
     sequencer.stop();
     assertThat(sequencer.failure()).isEmpty();
+    assertThat(sequencer.chain().safeNumber()).isGreaterThanOrEqualTo(3);
+    try (var files = java.nio.file.Files.list(dir.resolve("snapshots"))) {
+      assertThat(files.toList()).isNotEmpty();
+    }
     BlockHeader head = sequencer.chain().head();
     assertThat(head.number()).isGreaterThan(0);
 

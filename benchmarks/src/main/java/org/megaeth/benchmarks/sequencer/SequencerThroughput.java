@@ -73,7 +73,8 @@ public final class SequencerThroughput {
                     10_000),
                 MempoolConfig.defaults(dev.gasLimit()),
                 Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().availableProcessors()),
+                Runtime.getRuntime().availableProcessors(),
+                100),
             dev.genesis(),
             key);
     AtomicLong sealedTransactions = new AtomicLong();
