@@ -38,7 +38,7 @@ final class SequencerRoleFactory implements RoleFactory {
             sequencerOptions.blockInterval(),
             sequencerOptions.blockGasLimit(),
             sequencerOptions.coinbase().orElse(key.address()),
-            10_000);
+            2_000);
     int cores = Runtime.getRuntime().availableProcessors();
     Sequencer sequencer =
         new Sequencer(
