@@ -53,6 +53,10 @@ final class SequencerRoleFactory implements RoleFactory {
             key);
     List<Service> services = new ArrayList<>();
     services.add(sequencer);
+    if (options.rpc().enabled()) {
+      // Reads through the node-core interfaces; the sequencer implements them once started.
+      services.add(new LazyRpcServer(options, sequencer));
+    }
     return new ServiceController(services);
   }
 

@@ -77,7 +77,11 @@ public final class TransactionValidator {
     };
   }
 
-  private static Optional<TransactionValidity.Invalid> checkWithoutSignature(
+  /**
+   * The checks of {@link #validate} that need no signature: for simulated transactions ({@code
+   * eth_call}, {@code eth_estimateGas}), whose sender is given rather than recovered.
+   */
+  public static Optional<TransactionValidity.Invalid> checkWithoutSignature(
       Transaction tx, Fork fork, long chainId) {
     TransactionType type = tx.type();
     if (!type.isSupportedIn(fork)) {

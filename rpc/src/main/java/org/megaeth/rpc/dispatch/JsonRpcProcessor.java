@@ -1,0 +1,186 @@
+package org.megaeth.rpc.dispatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonRpcError;
+import org.megaeth.rpc.json.JsonRpcException;
+import org.megaeth.rpc.params.Params;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JSON-RPC 2.0 over any transport: parses a message, runs the call or the batch, and returns the
+ * response bytes, exactly as the spec says:
+ *
+ * <ul>
+ *   <li>invalid JSON: one {@code -32700} error with id null;
+ *   <li>an empty array, or a value that is neither object nor array: one {@code -32600} error;
+ *   <li>a batch: one response per call that has an id, in order, no response for notifications, and
+ *       nothing at all when every call was a notification;
+ *   <li>an invalid request object: {@code -32600} with its id when readable, else null;
+ *   <li>an unknown or disabled method: {@code -32601}.
+ * </ul>
+ *
+ * Unexpected failures become {@code -32603 internal error}; their stack traces go to the log, never
+ * to the client. Blocking: run it on a request thread, not on an event loop.
+ */
+public final class JsonRpcProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonRpcProcessor.class);
+
+  private final MethodRegistry registry;
+  private final int maxBatchSize;
+  private final int maxResponseBytes;
+
+  public JsonRpcProcessor(MethodRegistry registry, int maxBatchSize, int maxResponseBytes) {
+    this.registry = registry;
+    this.maxBatchSize = maxBatchSize;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /** Processes one message; empty when there is nothing to send back (notifications only). */
+  public Optional<byte[]> process(byte[] message, RpcConnection connection) {
+    JsonNode root;
+    try {
+      root = Json.parse(message);
+    } catch (JsonProcessingException e) {
+      return Optional.of(Json.toBytes(error(Json.nullNode(), JsonRpcError.parseError())));
+    }
+    if (root.isArray()) {
+      return processBatch((ArrayNode) root, connection);
+    }
+    if (!root.isObject()) {
+      return Optional.of(
+          Json.toBytes(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request"))));
+    }
+    Optional<JsonNode> response = processCall(root, connection);
+    return response.map(r -> limit(Json.toBytes(r), idOf(root)));
+  }
+
+  private Optional<byte[]> processBatch(ArrayNode batch, RpcConnection connection) {
+    if (batch.isEmpty()) {
+      return Optional.of(
+          Json.toBytes(error(Json.nullNode(), JsonRpcError.invalidRequest("empty batch"))));
+    }
+    if (batch.size() > maxBatchSize) {
+      return Optional.of(
+          Json.toBytes(
+              error(
+                  Json.nullNode(),
+                  JsonRpcError.invalidRequest(
+                      "batch too large: %d calls, at most %d"
+                          .formatted(batch.size(), maxBatchSize)))));
+    }
+    ArrayNode responses = Json.array();
+    long size = 2;
+    for (JsonNode call : batch) {
+      Optional<JsonNode> response = processCall(call, connection);
+      if (response.isEmpty()) {
+        continue;
+      }
+      byte[] bytes = Json.toBytes(response.get());
+      size += bytes.length + 1;
+      if (size > maxResponseBytes) {
+        return Optional.of(Json.toBytes(tooLarge(Json.nullNode(), size)));
+      }
+      responses.add(response.get());
+    }
+    return responses.isEmpty() ? Optional.empty() : Optional.of(Json.toBytes(responses));
+  }
+
+  /** One call; empty for a valid notification. */
+  Optional<JsonNode> processCall(JsonNode call, RpcConnection connection) {
+    if (!call.isObject()) {
+      return Optional.of(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request")));
+    }
+    JsonNode id = call.get("id");
+    boolean notification = id == null;
+    if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
+      return Optional.of(
+          error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request: bad id")));
+    }
+    JsonNode responseId = id == null ? Json.nullNode() : id;
+    JsonNode version = call.get("jsonrpc");
+    if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
+      return Optional.of(
+          error(
+              responseId, JsonRpcError.invalidRequest("invalid request: jsonrpc must be \"2.0\"")));
+    }
+    JsonNode methodName = call.get("method");
+    if (methodName == null || !methodName.isTextual()) {
+      return Optional.of(
+          error(responseId, JsonRpcError.invalidRequest("invalid request: no method")));
+    }
+    JsonNode params = call.get("params");
+    if (params != null && !params.isArray() && !params.isNull()) {
+      if (params.isObject()) {
+        return respond(
+            notification,
+            error(
+                responseId,
+                JsonRpcError.invalidParams("non-array args: named parameters are not supported")));
+      }
+      return Optional.of(
+          error(
+              responseId, JsonRpcError.invalidRequest("invalid request: params must be an array")));
+    }
+    String name = methodName.asText();
+    Optional<JsonRpcMethod> method = registry.find(name);
+    if (method.isEmpty()) {
+      return respond(notification, error(responseId, JsonRpcError.methodNotFound(name)));
+    }
+    JsonNode response;
+    try {
+      JsonNode result = method.get().execute(new RpcRequest(Params.of(params), connection));
+      response = success(responseId, result == null ? Json.nullNode() : result);
+    } catch (JsonRpcException e) {
+      response = error(responseId, e.error());
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.warn("{} failed", name, e);
+      response = error(responseId, JsonRpcError.internal());
+    }
+    return respond(notification, response);
+  }
+
+  private static Optional<JsonNode> respond(boolean notification, JsonNode response) {
+    return notification ? Optional.empty() : Optional.of(response);
+  }
+
+  private byte[] limit(byte[] response, JsonNode id) {
+    return response.length > maxResponseBytes
+        ? Json.toBytes(tooLarge(id, response.length))
+        : response;
+  }
+
+  private JsonNode tooLarge(JsonNode id, long size) {
+    return error(
+        id,
+        JsonRpcError.of(
+            JsonRpcError.RESPONSE_TOO_LARGE,
+            "response too large: %d bytes, at most %d".formatted(size, maxResponseBytes)));
+  }
+
+  private static JsonNode idOf(JsonNode call) {
+    JsonNode id = call.get("id");
+    return id == null || !(id.isTextual() || id.isNumber()) ? Json.nullNode() : id;
+  }
+
+  public static ObjectNode success(JsonNode id, JsonNode result) {
+    ObjectNode node = Json.object();
+    node.put("jsonrpc", "2.0");
+    node.set("id", id);
+    node.set("result", result);
+    return node;
+  }
+
+  public static ObjectNode error(JsonNode id, JsonRpcError error) {
+    ObjectNode node = Json.object();
+    node.put("jsonrpc", "2.0");
+    node.set("id", id);
+    node.set("error", error.toJson());
+    return node;
+  }
+}

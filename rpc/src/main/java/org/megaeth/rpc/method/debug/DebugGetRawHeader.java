@@ -1,0 +1,37 @@
+package org.megaeth.rpc.method.debug;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.megaeth.core.block.BlockHeader;
+import org.megaeth.rpc.chain.BlockResolver;
+import org.megaeth.rpc.dispatch.JsonRpcMethod;
+import org.megaeth.rpc.dispatch.RpcMethod;
+import org.megaeth.rpc.dispatch.RpcRequest;
+import org.megaeth.rpc.format.Hexes;
+import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonRpcException;
+import org.megaeth.rpc.params.BlockParameter;
+
+/** {@code debug_getRawHeader}: the header's RLP encoding. */
+public final class DebugGetRawHeader implements JsonRpcMethod {
+  private final BlockResolver blocks;
+
+  public DebugGetRawHeader(BlockResolver blocks) {
+    this.blocks = blocks;
+  }
+
+  @Override
+  public RpcMethod method() {
+    return RpcMethod.DEBUG_GET_RAW_HEADER;
+  }
+
+  @Override
+  public JsonNode execute(RpcRequest request) throws JsonRpcException {
+    BlockParameter block = request.params().atMost(1).block(0);
+    Optional<BlockHeader> header = blocks.header(block);
+    if (header.isEmpty()) {
+      throw JsonRpcException.server(Missing.describe("header", block));
+    }
+    return Json.text(Hexes.data(header.get().encode()));
+  }
+}

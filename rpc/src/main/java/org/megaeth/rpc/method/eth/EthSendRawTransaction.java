@@ -1,0 +1,27 @@
+package org.megaeth.rpc.method.eth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.megaeth.rpc.dispatch.JsonRpcMethod;
+import org.megaeth.rpc.dispatch.RpcMethod;
+import org.megaeth.rpc.dispatch.RpcRequest;
+import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonRpcException;
+
+/** {@code eth_sendRawTransaction}: the hash once the pool took it; its refusal in geth's words. */
+public final class EthSendRawTransaction implements JsonRpcMethod {
+  private final TransactionSubmitter submitter;
+
+  EthSendRawTransaction(TransactionSubmitter submitter) {
+    this.submitter = submitter;
+  }
+
+  @Override
+  public RpcMethod method() {
+    return RpcMethod.ETH_SEND_RAW_TRANSACTION;
+  }
+
+  @Override
+  public JsonNode execute(RpcRequest request) throws JsonRpcException {
+    return Json.text(submitter.submit(request.params().atMost(1).data(0)).toHexString());
+  }
+}

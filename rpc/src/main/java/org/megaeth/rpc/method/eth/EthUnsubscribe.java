@@ -1,0 +1,34 @@
+package org.megaeth.rpc.method.eth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.megaeth.rpc.dispatch.JsonRpcMethod;
+import org.megaeth.rpc.dispatch.RpcMethod;
+import org.megaeth.rpc.dispatch.RpcRequest;
+import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonRpcError;
+import org.megaeth.rpc.json.JsonRpcException;
+import org.megaeth.rpc.subscription.SubscriptionManager;
+
+/** {@code eth_unsubscribe}: true if this connection had the subscription. */
+public final class EthUnsubscribe implements JsonRpcMethod {
+  private final SubscriptionManager subscriptions;
+
+  public EthUnsubscribe(SubscriptionManager subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  @Override
+  public RpcMethod method() {
+    return RpcMethod.ETH_UNSUBSCRIBE;
+  }
+
+  @Override
+  public JsonNode execute(RpcRequest request) throws JsonRpcException {
+    if (!request.connection().canPush()) {
+      throw JsonRpcException.of(
+          JsonRpcError.NOTIFICATIONS_UNSUPPORTED, "notifications not supported");
+    }
+    String id = FilterIds.parse(request.params().atMost(1));
+    return Json.bool(subscriptions.unsubscribe(request.connection(), id));
+  }
+}

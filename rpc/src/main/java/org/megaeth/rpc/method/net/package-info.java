@@ -1,0 +1,2 @@
+/** The {@code net} namespace. */
+package org.megaeth.rpc.method.net;

@@ -1,0 +1,2 @@
+/** JSON-RPC methods, one final class per method, grouped in packages by namespace. */
+package org.megaeth.rpc.method;

@@ -1,0 +1,2 @@
+/** The {@code web3} namespace. */
+package org.megaeth.rpc.method.web3;

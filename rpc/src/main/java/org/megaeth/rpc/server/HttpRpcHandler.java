@@ -1,0 +1,247 @@
+package org.megaeth.rpc.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.megaeth.rpc.dispatch.JsonRpcProcessor;
+import org.megaeth.rpc.dispatch.RpcConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one HTTP connection: JSON-RPC over POST, a 200 to a plain GET (load balancers' health
+ * check, as geth answers), CORS preflights, and the upgrade to WebSocket, after which this handler
+ * leaves the pipeline. Stateful (one per channel).
+ *
+ * <p>Requests are processed on the request executor, never on the event loop. HTTP/1.1 requires
+ * responses in request order, so a connection's requests run one after another, chained on {@link
+ * #tail}, which only the event loop touches.
+ */
+final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpRpcHandler.class);
+  private static final String JSON = "application/json";
+
+  private final RpcServerConfig config;
+  private final AccessPolicy access;
+  private final JsonRpcProcessor processor;
+  private final Executor requests;
+  private final WebSocketSessions sessions;
+  private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+  HttpRpcHandler(
+      RpcServerConfig config,
+      AccessPolicy access,
+      JsonRpcProcessor processor,
+      Executor requests,
+      WebSocketSessions sessions) {
+    this.config = config;
+    this.access = access;
+    this.processor = processor;
+    this.requests = requests;
+    this.sessions = sessions;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!request.decoderResult().isSuccess()) {
+      sendText(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad request\n", false);
+      return;
+    }
+    if (!access.hostAllowed(request.headers().get(HttpHeaderNames.HOST))) {
+      sendText(ctx, request, HttpResponseStatus.FORBIDDEN, "invalid host specified\n", false);
+      return;
+    }
+    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+    if (isWebSocketUpgrade(request)) {
+      upgrade(ctx, request, origin);
+      return;
+    }
+    HttpMethod method = request.method();
+    if (method.equals(HttpMethod.OPTIONS)) {
+      preflight(ctx, request, origin);
+    } else if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+      sendText(ctx, request, HttpResponseStatus.OK, "", true);
+    } else if (method.equals(HttpMethod.POST)) {
+      post(ctx, request, origin);
+    } else {
+      sendText(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed\n", true);
+    }
+  }
+
+  private void post(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
+    String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+    if (contentType != null && !isJson(contentType)) {
+      sendText(
+          ctx,
+          request,
+          HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+          "invalid content type, only application/json is supported\n",
+          true);
+      return;
+    }
+    // The request buffer is released when this method returns: copy the body out first.
+    byte[] body = ByteBufUtil.getBytes(request.content());
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    HttpVersion version = request.protocolVersion();
+    Optional<String> allowOrigin = access.allowOrigin(origin);
+    tail =
+        tail.thenRunAsync(
+                () -> {
+                  Optional<byte[]> response = processor.process(body, RpcConnection.HTTP);
+                  FullHttpResponse http =
+                      new DefaultFullHttpResponse(
+                          version,
+                          HttpResponseStatus.OK,
+                          Unpooled.wrappedBuffer(response.orElse(new byte[0])));
+                  http.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+                  allowOrigin.ifPresent(o -> cors(http, o));
+                  write(ctx, http, keepAlive);
+                },
+                requests)
+            .exceptionally(
+                failure -> {
+                  // The processor turns every failure into a JSON-RPC error; this is a bug.
+                  LOG.error("request processing failed", failure);
+                  ctx.close();
+                  return null;
+                });
+  }
+
+  private static boolean isJson(String contentType) {
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return type.equals(JSON)
+        || type.equals("application/json-rpc")
+        || type.equals("application/jsonrequest");
+  }
+
+  private void preflight(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.NO_CONTENT);
+    access
+        .allowOrigin(origin)
+        .ifPresent(
+            o -> {
+              cors(response, o);
+              response
+                  .headers()
+                  .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "POST, GET, OPTIONS");
+              String headers =
+                  request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+              response
+                  .headers()
+                  .set(
+                      HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+                      headers == null ? "Content-Type" : headers);
+              response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
+            });
+    write(ctx, response, HttpUtil.isKeepAlive(request));
+  }
+
+  private static void cors(FullHttpResponse response, String allowOrigin) {
+    response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin);
+    if (!allowOrigin.equals("*")) {
+      response.headers().set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+    }
+  }
+
+  private static boolean isWebSocketUpgrade(FullHttpRequest request) {
+    return request.method().equals(HttpMethod.GET)
+        && request
+            .headers()
+            .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+        && request.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+  }
+
+  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
+    if (!config.options().wsEnabled()) {
+      sendText(ctx, request, HttpResponseStatus.BAD_REQUEST, "websocket is disabled\n", false);
+      return;
+    }
+    if (!access.webSocketOriginAllowed(origin)) {
+      sendText(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed\n", false);
+      return;
+    }
+    WebSocketServerHandshakerFactory factory =
+        new WebSocketServerHandshakerFactory(
+            "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + request.uri(),
+            null,
+            true,
+            config.options().maxRequestBytes());
+    WebSocketServerHandshaker handshaker = factory.newHandshaker(request);
+    if (handshaker == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+      return;
+    }
+    // The handshake puts the WebSocket codec in place synchronously (the HTTP codec goes once the
+    // 101 is written); the frame handlers replace this one before the next read.
+    handshaker.handshake(ctx.channel(), request);
+    long ping = config.wsPingInterval().toMillis();
+    ChannelPipeline pipeline = ctx.pipeline();
+    pipeline.addLast(
+        "ws-aggregator", new WebSocketFrameAggregator(config.options().maxRequestBytes()));
+    pipeline.addLast("ws-idle", new IdleStateHandler(ping, 0, 0, TimeUnit.MILLISECONDS));
+    WebSocketConnection connection =
+        new WebSocketConnection(ctx.channel(), config.wsMaxPendingMessages());
+    pipeline.addLast(
+        "ws-rpc",
+        new WebSocketRpcHandler(
+            handshaker, connection, processor, requests, config.maxInFlightPerConnection()));
+    sessions.add(connection);
+    pipeline.remove(this);
+  }
+
+  private static void sendText(
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      HttpResponseStatus status,
+      String text,
+      boolean keepAlive) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            request.protocolVersion(), status, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    write(ctx, response, keepAlive && HttpUtil.isKeepAlive(request));
+  }
+
+  private static void write(
+      ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    HttpUtil.setContentLength(response, response.content().readableBytes());
+    if (keepAlive) {
+      if (!response.protocolVersion().isKeepAliveDefault()) {
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      }
+      ctx.writeAndFlush(response);
+    } else {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+}

@@ -1,0 +1,137 @@
+package org.megaeth.rpc.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.megaeth.core.service.Service;
+import org.megaeth.core.util.TimeProvider;
+import org.megaeth.rpc.RpcApi;
+import org.megaeth.rpc.RpcBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON-RPC server: one port for HTTP and WebSocket. Netty threads only move bytes; each request
+ * is processed on a virtual thread, and EVM work on the bounded EVM executor.
+ */
+public final class RpcServer extends Service {
+  private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+
+  /** Outbound bytes a connection may buffer before it counts as not writable. */
+  private static final WriteBufferWaterMark WATER_MARK =
+      new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+  /** How often idle filters are looked for. */
+  private static final long FILTER_SWEEP_SECONDS = 30;
+
+  private final RpcServerConfig config;
+  private final RpcBackend backend;
+  private final TimeProvider clock;
+  private final WebSocketSessions sessions = new WebSocketSessions();
+  private RpcApi api;
+  private EventLoopGroup boss;
+  private EventLoopGroup workers;
+  private ExecutorService requests;
+  private ScheduledFuture<?> sweeper;
+  private Channel channel;
+
+  public RpcServer(RpcServerConfig config, RpcBackend backend, TimeProvider clock) {
+    this.config = config;
+    this.backend = backend;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    api = new RpcApi(config, backend, clock);
+    requests =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rpc-request-", 0).factory());
+    boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+    AccessPolicy access =
+        new AccessPolicy(config.options().hostAllowlist(), config.options().corsOrigins());
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+            .childHandler(
+                new RpcChannelInitializer(config, access, api.processor(), requests, sessions));
+    try {
+      channel =
+          bootstrap
+              .bind(new InetSocketAddress(config.options().host(), config.options().port()))
+              .sync()
+              .channel();
+    } catch (Exception e) {
+      release();
+      throw e;
+    }
+    sweeper =
+        boss.scheduleAtFixedRate(
+            () -> api.filters().expire(),
+            FILTER_SWEEP_SECONDS,
+            FILTER_SWEEP_SECONDS,
+            TimeUnit.SECONDS);
+    LOG.info(
+        "JSON-RPC listening on {} (HTTP{})",
+        channel.localAddress(),
+        config.options().wsEnabled() ? " and WebSocket" : "");
+  }
+
+  /** The bound address (the real port when configured with port 0). */
+  public InetSocketAddress localAddress() {
+    if (channel == null) {
+      throw new IllegalStateException("the server is not running");
+    }
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  /** The API behind the transport (for tests and the composition root). */
+  public RpcApi api() {
+    if (api == null) {
+      throw new IllegalStateException("the server is not running");
+    }
+    return api;
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    if (sweeper != null) {
+      sweeper.cancel(false);
+    }
+    if (channel != null) {
+      channel.close().syncUninterruptibly();
+    }
+    sessions.closeAll("server stopping");
+    release();
+  }
+
+  private void release() {
+    if (api != null) {
+      api.close();
+    }
+    if (requests != null) {
+      requests.shutdownNow();
+    }
+    if (boss != null) {
+      boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+    if (workers != null) {
+      workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+}

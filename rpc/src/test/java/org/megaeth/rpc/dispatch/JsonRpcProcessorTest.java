@@ -1,0 +1,189 @@
+package org.megaeth.rpc.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.megaeth.config.RpcNamespace;
+import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonRpcException;
+
+/** The JSON-RPC 2.0 envelope rules, each as the spec states it. */
+class JsonRpcProcessorTest {
+  /** eth_chainId answers "0x1"; eth_blockNumber always fails unexpectedly; net_version echoes. */
+  private static final List<JsonRpcMethod> METHODS =
+      List.of(
+          method(RpcMethod.ETH_CHAIN_ID, r -> Json.text("0x1")),
+          method(
+              RpcMethod.ETH_BLOCK_NUMBER,
+              r -> {
+                throw new IllegalStateException("a bug with a secret stack trace");
+              }),
+          method(RpcMethod.NET_VERSION, r -> r.params().required(0)),
+          method(RpcMethod.WEB3_SHA3, r -> Json.text("x".repeat(500))));
+
+  private final JsonRpcProcessor processor =
+      new JsonRpcProcessor(
+          MethodRegistry.of(
+              METHODS, EnumSet.of(RpcNamespace.ETH, RpcNamespace.NET, RpcNamespace.WEB3)),
+          3,
+          400);
+
+  interface Body {
+    JsonNode run(RpcRequest request) throws JsonRpcException;
+  }
+
+  private static JsonRpcMethod method(RpcMethod name, Body body) {
+    return new JsonRpcMethod() {
+      @Override
+      public RpcMethod method() {
+        return name;
+      }
+
+      @Override
+      public JsonNode execute(RpcRequest request) throws JsonRpcException {
+        return body.run(request);
+      }
+    };
+  }
+
+  private Optional<JsonNode> process(String message) {
+    return processor
+        .process(message.getBytes(StandardCharsets.UTF_8), RpcConnection.HTTP)
+        .map(
+            b -> {
+              try {
+                return Json.parse(b);
+              } catch (JsonProcessingException e) {
+                throw new AssertionError(e);
+              }
+            });
+  }
+
+  private JsonNode response(String message) {
+    return process(message).orElseThrow();
+  }
+
+  @Test
+  void shouldAnswerACallWithItsId() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"eth_chainId\"}");
+    assertThat(Json.toString(r))
+        .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"result\":\"0x1\"}");
+  }
+
+  @Test
+  void shouldAnswerInvalidJsonWithParseErrorAndNullId() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"method\":\"foobar,\"params\":\"bar\",\"baz]");
+    assertThat(r.get("id").isNull()).isTrue();
+    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32700);
+  }
+
+  @Test
+  void shouldAnswerAnInvalidRequestObjectWithInvalidRequest() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"method\":1,\"params\":\"bar\"}");
+    assertThat(r.get("id").isNull()).isTrue();
+    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32600);
+    JsonNode version = response("{\"jsonrpc\":\"1.0\",\"id\":7,\"method\":\"eth_chainId\"}");
+    assertThat(version.get("id").asInt()).isEqualTo(7);
+    assertThat(version.get("error").get("code").asInt()).isEqualTo(-32600);
+    JsonNode scalar = response("42");
+    assertThat(scalar.get("error").get("code").asInt()).isEqualTo(-32600);
+    JsonNode badId = response("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"eth_chainId\"}");
+    assertThat(badId.get("id").isNull()).isTrue();
+    assertThat(badId.get("error").get("code").asInt()).isEqualTo(-32600);
+  }
+
+  @Test
+  void shouldAnswerAnEmptyBatchWithOneInvalidRequest() {
+    JsonNode r = response("[]");
+    assertThat(r.isObject()).isTrue();
+    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32600);
+  }
+
+  @Test
+  void shouldAnswerEachInvalidBatchMember() {
+    JsonNode r = response("[1,2,3]");
+    assertThat(r).hasSize(3);
+    r.forEach(e -> assertThat(e.get("error").get("code").asInt()).isEqualTo(-32600));
+  }
+
+  @Test
+  void shouldAnswerAMixedBatchInOrderWithoutNotifications() {
+    JsonNode r =
+        response(
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]");
+    assertThat(r).hasSize(2);
+    assertThat(r.get(0).get("result").asText()).isEqualTo("0x1");
+    assertThat(r.get(1).get("id").asInt()).isEqualTo(2);
+    assertThat(r.get(1).get("error").get("code").asInt()).isEqualTo(-32601);
+    assertThat(r.get(1).get("error").get("message").asText())
+        .isEqualTo("the method nope does not exist/is not available");
+  }
+
+  @Test
+  void shouldSendNothingForNotificationsOnly() {
+    assertThat(process("{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\"}")).isEmpty();
+    assertThat(
+            process(
+                "[{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\"},{\"jsonrpc\":\"2.0\",\"method\":\"nope\"}]"))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldAnswerANullIdAsARequest() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"eth_chainId\"}");
+    assertThat(r.get("id").isNull()).isTrue();
+    assertThat(r.get("result").asText()).isEqualTo("0x1");
+  }
+
+  @Test
+  void shouldHideUnexpectedFailuresBehindInternalError() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\"}");
+    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32603);
+    assertThat(r.get("error").get("message").asText()).isEqualTo("internal error");
+    assertThat(Json.toString(r)).doesNotContain("secret").doesNotContain("Exception");
+  }
+
+  @Test
+  void shouldRefuseNamedParametersAndMissingOnes() {
+    JsonNode named =
+        response("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"net_version\",\"params\":{\"a\":1}}");
+    assertThat(named.get("error").get("code").asInt()).isEqualTo(-32602);
+    JsonNode missing =
+        response("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"net_version\",\"params\":[]}");
+    assertThat(missing.get("error").get("code").asInt()).isEqualTo(-32602);
+    assertThat(missing.get("error").get("message").asText())
+        .isEqualTo("missing value for required argument 0");
+  }
+
+  @Test
+  void shouldRefuseABatchOverTheLimit() {
+    String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}";
+    JsonNode r = response("[" + String.join(",", List.of(call, call, call, call)) + "]");
+    assertThat(r.isObject()).isTrue();
+    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32600);
+    assertThat(r.get("error").get("message").asText()).contains("batch too large");
+  }
+
+  @Test
+  void shouldReplaceAResponseOverTheLimit() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"web3_sha3\"}");
+    assertThat(r.get("id").asInt()).isEqualTo(9);
+    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32003);
+  }
+
+  @Test
+  void shouldLeaveDisabledNamespacesOut() {
+    MethodRegistry ethOnly = MethodRegistry.of(METHODS, EnumSet.of(RpcNamespace.ETH));
+    assertThat(ethOnly.find("eth_chainId")).isPresent();
+    assertThat(ethOnly.find("net_version")).isEmpty();
+    assertThat(RpcMethod.REALTIME_SEND_RAW_TRANSACTION.namespace()).isEqualTo(RpcNamespace.ETH);
+  }
+}

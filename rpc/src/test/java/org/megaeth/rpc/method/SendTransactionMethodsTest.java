@@ -1,0 +1,103 @@
+package org.megaeth.rpc.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.megaeth.core.api.ChainListener;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.Wei;
+import org.megaeth.core.util.TimeProvider;
+import org.megaeth.rpc.testing.RpcHarness;
+import org.megaeth.rpc.testing.TestChain;
+import org.megaeth.rpc.testing.Txs;
+
+/** eth_sendRawTransaction and the synchronous variants. */
+class SendTransactionMethodsTest {
+  private final RpcHarness rpc =
+      RpcHarness.create(
+          TestChain.create(),
+          b -> b.syncDefaultTimeout(Duration.ofMillis(200)).syncMaxTimeout(Duration.ofSeconds(10)),
+          TimeProvider.SYSTEM);
+  private final Address recipient = Address.ofNumber(0xbeef);
+
+  @AfterEach
+  void close() {
+    rpc.close();
+  }
+
+  @Test
+  void shouldReturnTheHashAndPoolTheTransaction() {
+    TestChain chain = rpc.chain();
+    Transaction tx = Txs.transfer(chain.account(0), 0, recipient, Wei.of(1));
+    assertThat(rpc.result("eth_sendRawTransaction", Txs.raw(tx)).asText())
+        .isEqualTo(tx.hash().toHexString());
+    assertThat(chain.poolSize()).isEqualTo(1);
+    JsonNode again = rpc.error("eth_sendRawTransaction", Txs.raw(tx));
+    assertThat(again.get("code").asInt()).isEqualTo(-32000);
+    assertThat(again.get("message").asText()).isEqualTo("already known");
+  }
+
+  @Test
+  void shouldRefuseWithGethsWords() {
+    TestChain chain = rpc.chain();
+    Transaction wrongNonce = Txs.transfer(chain.account(0), 5, recipient, Wei.of(1));
+    assertThat(rpc.error("eth_sendRawTransaction", Txs.raw(wrongNonce)).get("message").asText())
+        .startsWith("nonce too high");
+    Transaction tooRich = Txs.transfer(chain.account(0), 0, recipient, Wei.fromEth(1_000_000));
+    assertThat(rpc.error("eth_sendRawTransaction", Txs.raw(tooRich)).get("message").asText())
+        .startsWith("insufficient funds for gas * price + value");
+    JsonNode garbage = rpc.error("eth_sendRawTransaction", "0x05aabb");
+    assertThat(garbage.get("code").asInt()).isEqualTo(-32000);
+    assertThat(garbage.get("message").asText()).startsWith("transaction type not supported");
+    JsonNode notHex = rpc.error("eth_sendRawTransaction", "0xzz");
+    assertThat(notHex.get("code").asInt()).isEqualTo(-32602);
+  }
+
+  @Test
+  void shouldReturnThePreconfirmedReceiptWhenSentSynchronously() {
+    TestChain chain = rpc.chain();
+    chain.keepWitnesses(false);
+    Transaction tx = Txs.transfer(chain.account(0), 0, recipient, Wei.of(1));
+    // A mini-block as soon as the pool has it (on its own thread: submit holds the chain's lock).
+    chain.subscribe(
+        new ChainListener() {
+          @Override
+          public void onPendingTransaction(Hash hash) {
+            Thread.ofVirtual().start(chain::mineMiniBlock);
+          }
+        });
+    JsonNode receipt = rpc.result("eth_sendRawTransactionSync", Txs.raw(tx), 5_000);
+    assertThat(receipt.get("transactionHash").asText()).isEqualTo(tx.hash().toHexString());
+    assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+    assertThat(receipt.get("blockNumber").asText()).isEqualTo("0x1");
+    assertThat(receipt.has("blockHash")).isFalse();
+    assertThat(receipt.get("gasUsed").asText()).isEqualTo("0x5208");
+    assertThat(receipt.get("from").asText()).isEqualTo(chain.account(0).address().toHexString());
+  }
+
+  @Test
+  void shouldIncludeTheBlockHashOnceSealedForTheRealtimeName() {
+    TestChain chain = rpc.chain().automine();
+    Transaction tx = Txs.transfer(chain.account(0), 0, recipient, Wei.of(1));
+    JsonNode receipt = rpc.result("realtime_sendRawTransaction", Txs.raw(tx), "0x1388");
+    assertThat(receipt.get("transactionHash").asText()).isEqualTo(tx.hash().toHexString());
+    assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+  }
+
+  @Test
+  void shouldTimeOutWithTheHashWhenNoMiniBlockComes() {
+    TestChain chain = rpc.chain();
+    Transaction tx = Txs.transfer(chain.account(0), 0, recipient, Wei.of(1));
+    JsonNode error = rpc.error("eth_sendRawTransactionSync", Txs.raw(tx));
+    assertThat(error.get("code").asInt()).isEqualTo(4);
+    assertThat(error.get("message").asText())
+        .isEqualTo(
+            "The transaction was added to the transaction pool but wasn't processed in 200ms.");
+    assertThat(error.get("data").asText()).isEqualTo(tx.hash().toHexString());
+  }
+}
