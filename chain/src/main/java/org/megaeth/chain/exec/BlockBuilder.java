@@ -6,6 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.SystemCalls.SystemCallException;
+import org.megaeth.chain.parallel.Committer;
+import org.megaeth.chain.parallel.ConcurrentOverlay;
+import org.megaeth.chain.parallel.ParallelExecutor;
+import org.megaeth.chain.parallel.ParallelMetrics;
 import org.megaeth.chain.state.BlockState;
 import org.megaeth.core.block.Block;
 import org.megaeth.core.block.BlockBody;
@@ -23,6 +27,8 @@ import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.witness.ExecutionWitness;
 import org.megaeth.evm.tx.TransactionProcessor;
+import org.megaeth.evm.tx.TransactionResult;
+import org.megaeth.trie.state.StateWitness;
 import org.megaeth.trie.state.WorldState;
 
 /**
@@ -78,13 +84,28 @@ public final class BlockBuilder {
       Optional<ExecutionWitness> witness,
       List<Skipped> skipped) {}
 
-  /** One mini-block of an {@link OpenBlock}: what it included, its receipts, and its state diff. */
+  /**
+   * One mini-block of an {@link OpenBlock}: what it included, its receipts, its state diff, and how
+   * its execution went.
+   */
   public record MiniBlock(
       int index,
       List<Transaction> transactions,
       List<Receipt> receipts,
       StateDiff diff,
-      List<Skipped> skipped) {}
+      List<Skipped> skipped,
+      ParallelMetrics metrics) {}
+
+  /**
+   * A transaction offered for a block, with what {@link TransactionValidator#validate} said of it
+   * (the sequencer recovers senders at ingress, not while building).
+   */
+  public record Candidate(Transaction tx, TransactionValidity validity) {
+    public Candidate {
+      Objects.requireNonNull(tx, "tx");
+      Objects.requireNonNull(validity, "validity");
+    }
+  }
 
   /**
    * Builds a whole block in one go: {@link #open}, one {@link OpenBlock#addTransactions}, {@link
@@ -117,6 +138,24 @@ public final class BlockBuilder {
       Attributes attributes,
       HeaderLookup ancestors,
       boolean recordWitness) {
+    return open(state, parent, attributes, ancestors, recordWitness, null);
+  }
+
+  /**
+   * Like {@link #open(WorldState, BlockHeader, Attributes, HeaderLookup, boolean)}, with the
+   * mini-blocks executed by {@code parallel}: on its threads when it has more than one, with the
+   * same outcome (see {@link ParallelExecutor}). The state must then be a full in-memory state with
+   * no pending changes, and {@code ancestors} safe to call from several threads.
+   *
+   * @param parallel null, or a serial executor, for execution on the calling thread alone
+   */
+  public OpenBlock open(
+      WorldState state,
+      BlockHeader parent,
+      Attributes attributes,
+      HeaderLookup ancestors,
+      boolean recordWitness,
+      ParallelExecutor parallel) {
     if (!state.rootHash().equals(parent.stateRoot())) {
       throw new IllegalArgumentException("the state is not the parent's post-state");
     }
@@ -135,7 +174,15 @@ public final class BlockBuilder {
                     new IllegalArgumentException(
                         "block %d would be %s, which this node does not implement"
                             .formatted(number, fork.testName())));
-    return new OpenBlock(state, parent, attributes, fork, processor, ancestors, recordWitness);
+    return new OpenBlock(
+        state,
+        parent,
+        attributes,
+        fork,
+        processor,
+        ancestors,
+        recordWitness,
+        parallel == null || parallel.isSerial() ? null : parallel);
   }
 
   /** A block being built: mini-blocks of transactions go in until it is sealed. */
@@ -149,6 +196,11 @@ public final class BlockBuilder {
     private final boolean recordWitness;
     private final BlockState blockState;
     private final BlockExecutor.Execution execution;
+
+    /** The pending changes of a block executed in parallel; null on the serial path. */
+    private final ConcurrentOverlay overlay;
+
+    private final ParallelExecutor.Block parallelBlock;
     private final List<Transaction> included = new ArrayList<>();
     private int miniBlocks;
     private boolean sealed;
@@ -160,7 +212,8 @@ public final class BlockBuilder {
         Fork fork,
         TransactionProcessor processor,
         HeaderLookup ancestors,
-        boolean recordWitness) {
+        boolean recordWitness,
+        ParallelExecutor parallel) {
       this.state = state;
       this.parent = parent;
       this.attributes = attributes;
@@ -184,10 +237,17 @@ public final class BlockBuilder {
               LogsBloom.EMPTY,
               Optional.empty());
       this.hashes = new AncestorHashes(parent, ancestors);
-      if (recordWitness) {
-        state.startRecording();
+      if (parallel == null) {
+        this.overlay = null;
+        if (recordWitness) {
+          state.startRecording();
+        }
+        this.blockState = new BlockState(state, recordWitness);
+      } else {
+        // The trie state records nothing until the seal: see ConcurrentOverlay.
+        this.overlay = new ConcurrentOverlay(state, recordWitness);
+        this.blockState = new BlockState(overlay, recordWitness);
       }
-      this.blockState = new BlockState(state, recordWitness);
       this.execution =
           new BlockExecutor.Execution(
               processor,
@@ -196,6 +256,24 @@ public final class BlockBuilder {
               blockState,
               executor.chain().chainId(),
               executor.codeCache());
+      if (parallel == null) {
+        this.parallelBlock = null;
+      } else {
+        // Workers read BLOCKHASH from their own walk, which leaves no headers in the witness.
+        AncestorHashes peek = new AncestorHashes(parent, ancestors);
+        this.parallelBlock =
+            parallel.startBlock(
+                overlay,
+                blockState,
+                processor,
+                execution.env,
+                hashes,
+                number -> {
+                  synchronized (peek) {
+                    return peek.apply(number);
+                  }
+                });
+      }
       blockState.startMiniBlock();
       execution.startOfBlock();
     }
@@ -225,40 +303,126 @@ public final class BlockBuilder {
       return included.size();
     }
 
+    /** The fork the block is built for. */
+    public Fork fork() {
+      return fork;
+    }
+
+    /** The candidate for {@code tx}, with its stateless checks done and its sender recovered. */
+    public Candidate validate(Transaction tx) {
+      return new Candidate(tx, TransactionValidator.validate(tx, fork, executor.chain().chainId()));
+    }
+
     /**
      * Runs the candidates in order as the next mini-block: each valid one at its turn is included,
      * the others are skipped with the reason. The first mini-block's diff also holds the
-     * start-of-block system calls' changes.
+     * start-of-block system calls' changes. Recovers each sender first ({@link #validate}).
      */
     public MiniBlock addTransactions(Iterable<Transaction> candidates) {
+      List<Candidate> validated = new ArrayList<>();
+      for (Transaction tx : candidates) {
+        validated.add(validate(tx));
+      }
+      return addCandidates(validated);
+    }
+
+    /**
+     * Runs the candidates in order as the next mini-block, as {@link #addTransactions} does, for
+     * candidates already checked by {@link TransactionValidator#validate}: on the calling thread,
+     * or in parallel if the block was opened so, with the same outcome.
+     */
+    public MiniBlock addCandidates(List<Candidate> candidates) {
       requireOpen();
       int firstReceipt = execution.receipts.size();
       int firstTx = included.size();
       List<Skipped> skipped = new ArrayList<>();
-      for (Transaction tx : candidates) {
-        TransactionValidity validity =
-            TransactionValidator.validate(tx, fork, executor.chain().chainId());
-        if (validity instanceof TransactionValidity.Invalid invalid) {
-          skipped.add(new Skipped(tx, invalid.message()));
-          continue;
-        }
-        BlockInvalid refused = execution.apply(tx, (TransactionValidity.Valid) validity);
-        if (refused != null) {
-          skipped.add(new Skipped(tx, refused.detail()));
-        } else {
-          included.add(tx);
-        }
-      }
+      ParallelMetrics metrics =
+          parallelBlock == null
+              ? runSerially(candidates, skipped)
+              : runParallel(candidates, skipped);
       MiniBlock mini =
           new MiniBlock(
               miniBlocks++,
               List.copyOf(included.subList(firstTx, included.size())),
               List.copyOf(execution.receipts.subList(firstReceipt, execution.receipts.size())),
               blockState.miniBlockDiff(),
-              skipped);
+              skipped,
+              metrics);
       blockState.startMiniBlock();
       return mini;
     }
+
+    private ParallelMetrics runSerially(List<Candidate> candidates, List<Skipped> skipped) {
+      long start = System.nanoTime();
+      int executed = 0;
+      for (Candidate candidate : candidates) {
+        Transaction tx = candidate.tx();
+        if (candidate.validity() instanceof TransactionValidity.Invalid invalid) {
+          skipped.add(new Skipped(tx, invalid.message()));
+          continue;
+        }
+        executed++;
+        BlockInvalid refused =
+            execution.apply(tx, (TransactionValidity.Valid) candidate.validity());
+        if (refused != null) {
+          skipped.add(new Skipped(tx, refused.detail()));
+        } else {
+          included.add(tx);
+        }
+      }
+      return ParallelMetrics.serial(executed, System.nanoTime() - start);
+    }
+
+    private ParallelMetrics runParallel(List<Candidate> candidates, List<Skipped> skipped) {
+      List<Transaction> txs = new ArrayList<>(candidates.size());
+      List<TransactionValidity.Valid> senders = new ArrayList<>(candidates.size());
+      for (Candidate candidate : candidates) {
+        if (candidate.validity() instanceof TransactionValidity.Valid valid) {
+          txs.add(candidate.tx());
+          senders.add(valid);
+        }
+      }
+      ParallelExecutor.MiniBlockResult result = parallelBlock.execute(txs, senders, committer);
+      int next = 0;
+      for (Candidate candidate : candidates) {
+        Transaction tx = candidate.tx();
+        switch (candidate.validity()) {
+          case TransactionValidity.Invalid invalid ->
+              skipped.add(new Skipped(tx, invalid.message()));
+          case TransactionValidity.Valid valid -> {
+            switch (result.outcomes().get(next++)) {
+              case ParallelExecutor.Outcome.Included in -> included.add(tx);
+              case ParallelExecutor.Outcome.Skipped out ->
+                  skipped.add(new Skipped(tx, out.reason()));
+            }
+          }
+        }
+      }
+      return result.metrics();
+    }
+
+    /** The block's execution at each transaction's turn, for the parallel executor. */
+    private final Committer committer =
+        new Committer() {
+          @Override
+          public String checkLimits(Transaction tx) {
+            return detail(execution.checkLimits(tx));
+          }
+
+          @Override
+          public String executeSerially(Transaction tx, TransactionValidity.Valid validity) {
+            return detail(execution.apply(tx, validity));
+          }
+
+          @Override
+          public String record(Transaction tx, TransactionResult result, LogsBloom logsBloom) {
+            return detail(execution.record(tx, result, logsBloom));
+          }
+
+          private static String detail(BlockInvalid refused) {
+            return refused == null ? null : refused.detail();
+          }
+        };
 
     /**
      * Applies withdrawals and the end-of-block system calls, computes the state root and the
@@ -274,10 +438,13 @@ public final class BlockBuilder {
         requestsHash = execution.endOfBlock();
       } catch (SystemCallException e) {
         state.revertTo(0);
-        if (recordWitness) {
+        if (recordWitness && overlay == null) {
           state.stopRecording();
         }
         throw new IllegalStateException("cannot build a Prague block: " + e.getMessage(), e);
+      }
+      if (overlay != null) {
+        overlay.flush();
       }
       Hash stateRoot = state.computeRoot(executor.hashing());
       BlockHeader header =
@@ -297,12 +464,17 @@ public final class BlockBuilder {
       Block block =
           new Block(
               header, new BlockBody(included, List.of(), Optional.of(attributes.withdrawals())));
-      Optional<ExecutionWitness> witness =
-          recordWitness
-              ? Optional.of(
-                  BlockExecutor.witness(
-                      state.stopRecording(), blockState.accessedKeys(), hashes.headersRead()))
-              : Optional.empty();
+      Optional<ExecutionWitness> witness = Optional.empty();
+      if (recordWitness) {
+        StateWitness recorded = state.stopRecording();
+        if (overlay != null) {
+          // The trie recorded the nodes; the codes were read from the overlay.
+          recorded = new StateWitness(recorded.root(), recorded.nodes(), overlay.codesRead());
+        }
+        witness =
+            Optional.of(
+                BlockExecutor.witness(recorded, blockState.accessedKeys(), hashes.headersRead()));
+      }
       return new Built(block, execution.receipts, blockState.diff(), witness, List.of());
     }
 

@@ -337,6 +337,18 @@ public final class BlockExecutor {
      * refuses: the state is unchanged then.
      */
     BlockInvalid apply(Transaction tx, TransactionValidity.Valid sender) {
+      BlockInvalid full = checkLimits(tx);
+      if (full != null) {
+        return full;
+      }
+      return record(tx, processor.process(state, env, tx, sender, null));
+    }
+
+    /**
+     * Whether the block still has room for the transaction's gas limit and blob gas: null if so.
+     * Reads no state, so a transaction executed ahead of its turn is checked at its turn.
+     */
+    BlockInvalid checkLimits(Transaction tx) {
       long gasLeft = header.gasLimit() - gasUsed;
       if (Long.compareUnsigned(tx.gasLimit(), gasLeft) > 0) {
         return new BlockInvalid(
@@ -351,14 +363,38 @@ public final class BlockExecutor {
             "needs %d blob gas, the block has %d left"
                 .formatted(blobGas, blobs.maxBlobGas() - blobGasUsed));
       }
-      TransactionResult result = processor.process(state, env, tx, sender, null);
+      return null;
+    }
+
+    /**
+     * Accounts for a processed transaction that passed {@link #checkLimits} (its state changes are
+     * in the state): its receipt and the block's gas; null when included, else why it is not.
+     */
+    BlockInvalid record(Transaction tx, TransactionResult result) {
+      return record(tx, result, null);
+    }
+
+    /**
+     * {@link #record(Transaction, TransactionResult)}, with the bloom of the logs if already
+     * computed (on the thread that executed the transaction ahead of its turn).
+     */
+    BlockInvalid record(Transaction tx, TransactionResult result, LogsBloom logsBloom) {
       return switch (result) {
         case TransactionResult.Invalid bad ->
             new BlockInvalid(BlockRule.INVALID_TRANSACTION, bad.reason().message());
         case TransactionResult.Executed executed -> {
-          Receipt receipt = executed.receipt(gasUsed);
+          Receipt receipt =
+              logsBloom == null
+                  ? executed.receipt(gasUsed)
+                  : new Receipt(
+                      executed.type(),
+                      Optional.empty(),
+                      executed.success(),
+                      gasUsed + executed.gasUsed(),
+                      logsBloom,
+                      executed.logs());
           gasUsed = receipt.cumulativeGasUsed();
-          blobGasUsed += blobGas;
+          blobGasUsed += tx.blobGas();
           receipts.add(receipt);
           bloom.add(receipt.logsBloom());
           yield null;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.diff.AccountDiff;
@@ -33,10 +32,102 @@ import org.megaeth.trie.state.WorldState;
  * storage, the EIP-161 touched set) and records, for the block, each changed account's and slot's
  * value before its first change, from which {@link #diff()} derives the block's state diff.
  *
+ * <p>The pending changes live in a {@link Store}: the trie state itself, or (for a block built in
+ * parallel) a concurrent overlay over it, which takes the block's writes while worker threads read.
+ *
  * <p>Use a new instance per block, after the previous block's root is computed. Not thread-safe.
  */
 public final class BlockState implements org.megaeth.evm.state.WorldState {
   private static final byte[] NO_CODE = new byte[0];
+
+  /**
+   * Where the block's pending changes are kept and the committed state is read: the part of the
+   * trie {@link WorldState}'s interface this class uses, with its semantics (reads see pending
+   * changes first; {@link #checkpoint}/{@link #revertTo} journal them).
+   */
+  public interface Store {
+    Optional<Account> getAccount(Address address);
+
+    UInt256 getStorage(Address address, UInt256 slot);
+
+    Bytes getCode(Address address);
+
+    void setNonce(Address address, long nonce);
+
+    void setBalance(Address address, Wei balance);
+
+    void setCode(Address address, Bytes code);
+
+    void setStorage(Address address, UInt256 slot, UInt256 value);
+
+    void deleteAccount(Address address);
+
+    int checkpoint();
+
+    void revertTo(int checkpoint);
+
+    /**
+     * A transaction is over: nothing will be reverted to a checkpoint taken before now by this
+     * class. (The trie state keeps its journal, which block execution reverts as a whole.)
+     */
+    default void commitTransaction() {}
+
+    /** The trie state underneath, whose root is computed at the block's end. */
+    WorldState trie();
+  }
+
+  /** The trie state as the store: the serial path, pending changes kept in the trie state. */
+  private record TrieStore(WorldState trie) implements Store {
+    @Override
+    public Optional<Account> getAccount(Address address) {
+      return trie.getAccount(address);
+    }
+
+    @Override
+    public UInt256 getStorage(Address address, UInt256 slot) {
+      return trie.getStorage(address, slot);
+    }
+
+    @Override
+    public Bytes getCode(Address address) {
+      return trie.getCode(address);
+    }
+
+    @Override
+    public void setNonce(Address address, long nonce) {
+      trie.setNonce(address, nonce);
+    }
+
+    @Override
+    public void setBalance(Address address, Wei balance) {
+      trie.setBalance(address, balance);
+    }
+
+    @Override
+    public void setCode(Address address, Bytes code) {
+      trie.setCode(address, code);
+    }
+
+    @Override
+    public void setStorage(Address address, UInt256 slot, UInt256 value) {
+      trie.setStorage(address, slot, value);
+    }
+
+    @Override
+    public void deleteAccount(Address address) {
+      trie.deleteAccount(address);
+    }
+
+    @Override
+    public int checkpoint() {
+      return trie.checkpoint();
+    }
+
+    @Override
+    public void revertTo(int checkpoint) {
+      trie.revertTo(checkpoint);
+    }
+  }
 
   private record SlotKey(Address address, UInt256 key) {}
 
@@ -49,7 +140,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     record Wiped(Address address, ChangeTracker tracker) implements Undo {}
   }
 
-  private final WorldState state;
+  private final Store state;
 
   private final Map<SlotKey, UInt256> originals = new HashMap<>();
   private final Map<SlotKey, UInt256> transientStorage = new HashMap<>();
@@ -91,6 +182,15 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * @param recordKeys whether to remember every account and slot accessed, for the witness
    */
   public BlockState(WorldState state, boolean recordKeys) {
+    this(new TrieStore(state), recordKeys);
+  }
+
+  /**
+   * Over another store than the trie state itself (the parallel builder's overlay).
+   *
+   * @param recordKeys whether to remember every account and slot accessed, for the witness
+   */
+  public BlockState(Store state, boolean recordKeys) {
     this.state = state;
     this.accessedAccounts = recordKeys ? new HashSet<>() : null;
     this.accessedSlots = recordKeys ? new HashMap<>() : null;
@@ -136,7 +236,16 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   /** The trie-backed state underneath, for the root computation at the block's end. */
   public WorldState trieState() {
-    return state;
+    return state.trie();
+  }
+
+  /**
+   * The account, read as every account getter reads it (so the access counts for the witness): for
+   * a caller that checks several fields at once, such as the parallel executor validating what a
+   * transaction read.
+   */
+  public Optional<Account> readAccount(Address address) {
+    return account(address);
   }
 
   // ---------------------------------------------------------------- reads
@@ -354,6 +463,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     touched.clear();
     journal.clear();
     markCount = 0;
+    state.commitTransaction();
   }
 
   /**
@@ -402,7 +512,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     Map<Address, Optional<Account>> accountsBefore = tracker.accountsBefore;
     Set<Address> wiped = tracker.wiped;
     List<AccountDiff> accounts = new ArrayList<>();
-    for (Address address : new TreeMap<>(accountsBefore).keySet()) {
+    for (Address address : sorted(accountsBefore.keySet().toArray(new Address[0]))) {
       Optional<Account> before = accountsBefore.get(address);
       Optional<Account> after = state.getAccount(address);
       if (after.isEmpty()) {
@@ -434,6 +544,12 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     return new StateDiff(accounts);
   }
 
+  /** Sorts in place: an array sort allocates nothing per key, unlike a TreeMap of the keys. */
+  private static <T extends Comparable<? super T>> T[] sorted(T[] keys) {
+    Arrays.sort(keys);
+    return keys;
+  }
+
   /** Code set in this block, or (should a caller have set it otherwise) read from the state. */
   private Bytes codeOf(Address address, Account account) {
     Bytes code = newCode.get(account.codeHash());
@@ -453,7 +569,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
       return List.of();
     }
     List<SlotChange> slots = new ArrayList<>();
-    for (UInt256 key : new TreeMap<>(before).keySet()) {
+    for (UInt256 key : sorted(before.keySet().toArray(new UInt256[0]))) {
       UInt256 value = state.getStorage(address, key);
       // After a wipe only the slots set since remain; otherwise what differs from before.
       boolean changed = storageWiped ? !value.isZero() : !value.equals(before.get(key));

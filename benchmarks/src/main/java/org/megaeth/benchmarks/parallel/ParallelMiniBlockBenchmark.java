@@ -1,0 +1,290 @@
+package org.megaeth.benchmarks.parallel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.chain.exec.BlockBuilder;
+import org.megaeth.chain.exec.BlockExecutor;
+import org.megaeth.chain.exec.TrieRoots;
+import org.megaeth.chain.parallel.ParallelExecutor;
+import org.megaeth.core.block.BlockHeader;
+import org.megaeth.core.block.LogsBloom;
+import org.megaeth.core.crypto.KeyPair;
+import org.megaeth.core.crypto.SecretKey;
+import org.megaeth.core.fork.ChainConfig;
+import org.megaeth.core.fork.ForkSchedule;
+import org.megaeth.core.tx.DynamicFeeTransaction;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionSigner;
+import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.UInt256;
+import org.megaeth.core.types.Wei;
+import org.megaeth.core.util.Hex;
+import org.megaeth.evm.frame.FrameRunner;
+import org.megaeth.trie.patricia.MerklePatriciaTrie;
+import org.megaeth.trie.state.WorldState;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A mini-block of ERC-20 transfers (the OpenZeppelin {@code BenchToken}, 10,000 holders) built by
+ * the sequencer's {@link BlockBuilder}, serially ({@code threads = 1}) and by the {@link
+ * ParallelExecutor} ({@code threads = 2}: the calling thread and one worker). Senders are recovered
+ * before, as the sequencer does at ingress; each operation is one transaction (the mini-block's
+ * time divided by its size). Workloads:
+ *
+ * <ul>
+ *   <li>{@code independent}: distinct senders to distinct recipients (only the coinbase fee is
+ *       shared, as a commutative credit);
+ *   <li>{@code halfHot}: every other transfer goes to one hot holder, whose balance they all read
+ *       and write;
+ *   <li>{@code allHot}: every transfer goes to the hot holder: a chain of dependencies, nothing can
+ *       run in parallel.
+ * </ul>
+ *
+ * <p>{@code miniBlock} measures what the sequencer does every ~10 ms: one {@code addCandidates}
+ * (execution, receipts, the mini-block's state diff) on a block opened beforehand, without a
+ * witness; the state is reset after each. {@code block} measures a whole one-mini-block block with
+ * its witness: open, the mini-block, and the seal (state root, block diff, witness; the parallel
+ * builder records the witness at the seal). Compare the two thread counts side by side in one run.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ParallelMiniBlockBenchmark -f 1 -wi 2
+ * -i 3}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class ParallelMiniBlockBenchmark {
+  static final int SIZE = 500;
+  private static final long CHAIN_ID = 1;
+  private static final long GAS_LIMIT = 2_000_000_000L;
+  private static final ChainConfig CONFIG =
+      new ChainConfig(CHAIN_ID, ForkSchedule.allFromGenesis(org.megaeth.core.fork.Fork.CANCUN));
+  private static final Address COINBASE = Address.ofNumber(0xc0ffee);
+  private static final int HOLDERS = 10_000;
+
+  @Param({"1", "2"})
+  int threads;
+
+  @Param({"independent", "halfHot", "allHot"})
+  String workload;
+
+  private ExecutorService pool;
+  private ParallelExecutor parallel;
+  private BlockBuilder builder;
+  private WorldState state;
+  private BlockHeader parent;
+  private List<BlockBuilder.Candidate> candidates;
+  private BlockBuilder.OpenBlock open;
+  private boolean sealed;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads - 1),
+            r -> {
+              Thread t = new Thread(r, "parallel-worker");
+              t.setDaemon(true);
+              return t;
+            });
+    parallel = new ParallelExecutor(pool, threads);
+    builder = new BlockBuilder(new BlockExecutor(CONFIG, null));
+
+    KeyPair deployer = KeyPair.of(SecretKey.fromHex("0x" + "01".repeat(32)));
+    List<KeyPair> holders = new ArrayList<>();
+    state = WorldState.create();
+    state.setBalance(deployer.address(), Wei.fromEth(1_000_000));
+    for (int i = 0; i < HOLDERS; i++) {
+      KeyPair holder = KeyPair.of(SecretKey.of(UInt256.valueOf(0x10000 + i).toBytes32()));
+      holders.add(holder);
+      state.setBalance(holder.address(), Wei.fromEth(10));
+    }
+    BlockHeader genesis = genesis(state.computeRoot());
+    List<Transaction> setup = new ArrayList<>();
+    byte[] init = Hex.decodeLenient(resource("/contracts/BenchToken.hex").strip());
+    Bytes deploy =
+        Bytes.concatenate(
+            Bytes.wrap(init),
+            Bytes.wrap(UInt256.fromBigInteger(BigInteger.TEN.pow(30)).toBytes32()));
+    setup.add(tx(deployer, 0, null, deploy, 5_000_000));
+    Address token = FrameRunner.createAddress(deployer.address(), 0);
+    UInt256 perHolder = UInt256.fromBigInteger(BigInteger.TEN.pow(21));
+    for (int i = 0; i < HOLDERS; i++) {
+      setup.add(tx(deployer, i + 1, token, transfer(holders.get(i).address(), perHolder), 100_000));
+    }
+    BlockBuilder.Built first =
+        builder.build(state, genesis, attributes(genesis), setup, hash -> Optional.empty(), false);
+    if (first.block().body().transactions().size() != setup.size()) {
+      throw new IllegalStateException("setup: " + first.skipped().getFirst().reason());
+    }
+    parent = first.block().header();
+
+    Address hot = holders.get(HOLDERS - 1).address();
+    UInt256 amount = UInt256.valueOf(1_000);
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < SIZE; i++) {
+      boolean toHot =
+          switch (workload) {
+            case "independent" -> false;
+            case "halfHot" -> i % 2 == 0;
+            case "allHot" -> true;
+            default -> throw new IllegalArgumentException(workload);
+          };
+      Address to = toHot ? hot : holders.get(HOLDERS / 2 + i).address();
+      txs.add(tx(holders.get(i), 0, token, transfer(to, amount), 100_000));
+    }
+    BlockBuilder.OpenBlock validator =
+        builder.open(state, parent, attributes(parent), hash -> Optional.empty(), false);
+    candidates = txs.stream().map(validator::validate).toList();
+    state.revertTo(0);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    pool.shutdownNow();
+  }
+
+  /** Opens the block for {@link #miniBlock} (a block is opened once per ~100 mini-blocks). */
+  @Setup(Level.Invocation)
+  public void openBlock() {
+    open =
+        builder.open(state, parent, attributes(parent), hash -> Optional.empty(), false, parallel);
+  }
+
+  /** Puts the state back to the parent's after each operation, so every one is the same. */
+  @TearDown(Level.Invocation)
+  public void reset() {
+    if (sealed) {
+      state.undoLastCommit();
+      sealed = false;
+    } else {
+      state.revertTo(0);
+    }
+    // The undo restores tries whose key indexes are rebuilt on their first read: rebuild them
+    // here, on one thread, rather than inside the next operation.
+    Address token = candidates.getFirst().tx().to().orElseThrow();
+    state.getAccount(token);
+    state.getStorage(token, UInt256.ZERO);
+    open = null;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(SIZE)
+  public BlockBuilder.MiniBlock miniBlock() {
+    open =
+        builder.open(state, parent, attributes(parent), hash -> Optional.empty(), false, parallel);
+    BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
+    requireAllIncluded(mini);
+    return mini;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(SIZE)
+  public BlockBuilder.Built block() {
+    open =
+        builder.open(state, parent, attributes(parent), hash -> Optional.empty(), true, parallel);
+    requireAllIncluded(open.addCandidates(candidates));
+    BlockBuilder.Built built = open.seal();
+    sealed = true;
+    return built;
+  }
+
+  private static void requireAllIncluded(BlockBuilder.MiniBlock mini) {
+    if (mini.transactions().size() != SIZE) {
+      throw new IllegalStateException("skipped: " + mini.skipped().getFirst().reason());
+    }
+  }
+
+  private static BlockBuilder.Attributes attributes(BlockHeader parent) {
+    return new BlockBuilder.Attributes(
+        COINBASE, parent.timestamp() + 1, Hash.ZERO, Hash.ZERO, List.of(), GAS_LIMIT, Bytes.EMPTY);
+  }
+
+  private static Bytes transfer(Address to, UInt256 amount) {
+    return Bytes.concatenate(
+        Bytes.fromHexString("0xa9059cbb"),
+        Bytes.wrap(new byte[12]),
+        to.bytes(),
+        Bytes.wrap(amount.toBytes32()));
+  }
+
+  private static Transaction tx(KeyPair from, long nonce, Address to, Bytes data, long gas) {
+    return TransactionSigner.sign(
+        new DynamicFeeTransaction(
+            Optional.of(UInt256.valueOf(CHAIN_ID)),
+            nonce,
+            Wei.fromGwei(1),
+            Wei.fromGwei(2),
+            gas,
+            Optional.ofNullable(to),
+            Wei.ZERO,
+            data,
+            List.of(),
+            TransactionSigner.UNSIGNED),
+        from.secretKey());
+  }
+
+  private static BlockHeader genesis(Hash stateRoot) {
+    return new BlockHeader(
+        Hash.ZERO,
+        TrieRoots.EMPTY_OMMERS_HASH,
+        Address.ZERO,
+        stateRoot,
+        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
+        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
+        LogsBloom.EMPTY,
+        UInt256.ZERO,
+        0,
+        GAS_LIMIT,
+        0,
+        1_700_000_000L,
+        Bytes.EMPTY,
+        Hash.ZERO,
+        0,
+        Optional.of(UInt256.valueOf(1_000_000_000L)),
+        Optional.of(MerklePatriciaTrie.EMPTY_TRIE_ROOT),
+        Optional.of(0L),
+        Optional.of(0L),
+        Optional.of(Hash.ZERO),
+        Optional.empty());
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ParallelMiniBlockBenchmark.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,482 @@
+package org.megaeth.chain.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
+import org.megaeth.chain.state.BlockState;
+import org.megaeth.core.block.LogsBloom;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionValidity;
+import org.megaeth.core.types.Hash;
+import org.megaeth.evm.BlockEnv;
+import org.megaeth.evm.frame.ExecutionResources;
+import org.megaeth.evm.tx.TransactionProcessor;
+import org.megaeth.evm.tx.TransactionResult;
+
+/**
+ * Executes a mini-block's transactions on several threads with the result of executing them one
+ * after another in order: optimistic execution with serial, in-order commit (as Monad does), not
+ * Block-STM.
+ *
+ * <p>Why this design: the outcome must equal serial execution exactly, witness included, and the
+ * state, its diffs and its witness recording are single-threaded. With one committing thread that
+ * owns the {@link BlockState} and takes the transactions strictly in order, everything order
+ * dependent (block gas, nonces, skipped transactions, receipts, diffs, witness keys) is decided
+ * where serial execution decides it, by the same code; workers only ever produce proposals (a
+ * transaction's reads and writes, see {@link TxView}), which the committing thread accepts when
+ * every value read is still the same, or replaces by executing the transaction itself at its turn.
+ * Block-STM's multi-version memory, dependency estimates and incarnations buy parallel
+ * re-execution, which pays off with many cores and long dependency chains; here re-executions run
+ * on the committing thread, which is exactly as fast as serial execution, so a fully conflicting
+ * mini-block costs what serial execution costs plus the failed checks (each stops at the first
+ * changed value, usually the first read).
+ *
+ * <p>Scheduling: workers take the next unclaimed transactions in order and execute them ahead of
+ * their turn, just ahead of the committing thread (the caller), so what they read is fresh. The
+ * committing thread takes each transaction at its turn: it checks and applies the worker's result
+ * if there is one; executes the transaction itself on the block state (the serial path, no check
+ * needed) if nobody has claimed it; and, when a worker is still on it, executes the next unclaimed
+ * one ahead itself rather than wait. On two cores both threads are then always busy: an ERC-20
+ * transfer costs about 9 us to execute ahead and 2 us to check and apply (see {@code
+ * benchmarks/.../parallel/ParallelMiniBlockBenchmark}). Two safeguards keep the worst case at
+ * serial speed: when most of a mini-block's checks fail, the committing thread stops executing
+ * ahead, and the next mini-block executes only a sample ahead (until conflicts subside); and a
+ * worker that has not delivered well past the usual execution time (descheduled on a busy machine)
+ * loses the transaction to the committing thread.
+ *
+ * <p>With many cores the committing thread becomes the limit: checking and applying a transaction
+ * costs about a fifth of executing it (an ERC-20 transfer), so this scales to about five times
+ * serial; going beyond needs the checks themselves spread over threads (Block-STM's validation) and
+ * the mini-block's state diff, computed after the last transaction, taken off the committing
+ * thread.
+ *
+ * <p>Benchmark before refactoring: {@code
+ * benchmarks/src/main/java/org/megaeth/benchmarks/parallel/ParallelMiniBlockBenchmark.java}.
+ *
+ * <p>Threads come from the caller's executor; {@code evm} and {@code trie} own none. The coinbase
+ * fee is a commutative credit (see {@link TxView}). One block at a time; a mini-block's workers
+ * have all returned before {@link Block#execute} does.
+ */
+public final class ParallelExecutor {
+  private final Executor pool;
+  private final int threads;
+
+  /**
+   * For tests: workers execute every transaction ahead, against the mini-block's start, and the
+   * committing thread checks every one.
+   */
+  private final boolean workersOnly;
+
+  /**
+   * The share of the last mini-block's transactions executed ahead that had to be executed again.
+   * Above {@link #THROTTLE_ABOVE} the next mini-block executes ahead only a sample of its
+   * transactions (enough to notice when the workload turns parallel again): a worker executing
+   * nothing but conflicts wastes a core, and the committing thread spends time finding out.
+   */
+  private volatile double recentConflictRate;
+
+  private static final double THROTTLE_ABOVE = 0.75;
+
+  /** The sample while throttled: one in this many of a mini-block's transactions. */
+  private static final int THROTTLED_SHARE = 16;
+
+  /** Stacks and memories for the workers, reused from one mini-block to the next. */
+  private final ConcurrentLinkedQueue<ExecutionResources> resources = new ConcurrentLinkedQueue<>();
+
+  /**
+   * @param pool runs the workers ({@code threads - 1} tasks per mini-block; the calling thread is
+   *     the last); may be null when {@code threads} is 1
+   * @param threads 1 for the serial path, as without this executor
+   */
+  public ParallelExecutor(Executor pool, int threads) {
+    this(pool, threads, false);
+  }
+
+  ParallelExecutor(Executor pool, int threads, boolean workersOnly) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    if (threads > 1) {
+      Objects.requireNonNull(pool, "pool");
+    }
+    this.pool = pool;
+    this.threads = threads;
+    this.workersOnly = workersOnly;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /** Whether this executes on the calling thread alone, exactly as serial execution does. */
+  public boolean isSerial() {
+    return threads == 1;
+  }
+
+  /**
+   * Starts executing a block whose state is {@code state} over {@code overlay}.
+   *
+   * @param env the block's environment
+   * @param blockHashes BLOCKHASH as serial execution reads it (recording headers for the witness),
+   *     called on the committing thread
+   * @param peekHashes BLOCKHASH without recording, safe to call from any thread
+   */
+  public Block startBlock(
+      ConcurrentOverlay overlay,
+      BlockState state,
+      TransactionProcessor processor,
+      BlockEnv env,
+      LongFunction<Hash> blockHashes,
+      LongFunction<Hash> peekHashes) {
+    if (isSerial()) {
+      throw new IllegalStateException("a serial executor runs no parallel block");
+    }
+    return new Block(overlay, state, processor, env, blockHashes, peekHashes);
+  }
+
+  /**
+   * How long the committing thread waits for a worker's result beyond 4 times the average
+   * execution, before it executes the transaction itself: a worker can lose its core for whole
+   * milliseconds on a busy machine.
+   */
+  private static final long MIN_PATIENCE_NANOS = 20_000;
+
+  /** One transaction's outcome in its mini-block. */
+  public sealed interface Outcome {
+    record Included() implements Outcome {}
+
+    record Skipped(String reason) implements Outcome {}
+
+    Outcome INCLUDED = new Included();
+
+    static Outcome of(String skipReason) {
+      return skipReason == null ? INCLUDED : new Skipped(skipReason);
+    }
+  }
+
+  /** The outcomes of a mini-block's transactions, in order, and how the execution went. */
+  public record MiniBlockResult(List<Outcome> outcomes, ParallelMetrics metrics) {}
+
+  /** The parallel execution of one block, mini-block after mini-block. */
+  public final class Block {
+    private final ConcurrentOverlay overlay;
+    private final BlockState state;
+    private final TransactionProcessor processor;
+    private final BlockEnv env;
+    private final LongFunction<Hash> blockHashes;
+    private final LongFunction<Hash> peekHashes;
+
+    private Block(
+        ConcurrentOverlay overlay,
+        BlockState state,
+        TransactionProcessor processor,
+        BlockEnv env,
+        LongFunction<Hash> blockHashes,
+        LongFunction<Hash> peekHashes) {
+      this.overlay = overlay;
+      this.state = state;
+      this.processor = processor;
+      this.env = env;
+      this.blockHashes = blockHashes;
+      this.peekHashes = peekHashes;
+    }
+
+    /**
+     * Executes one mini-block: every transaction in order as far as the outcome goes, each one
+     * included (its state changes in the block state, its receipt with {@code committer}) or
+     * skipped with the reason serial execution gives.
+     *
+     * @param validities the recovered sender of each transaction
+     */
+    public MiniBlockResult execute(
+        List<Transaction> txs, List<TransactionValidity.Valid> validities, Committer committer) {
+      if (txs.size() != validities.size()) {
+        throw new IllegalArgumentException("one validity per transaction");
+      }
+      long start = System.nanoTime();
+      boolean throttled = recentConflictRate > THROTTLE_ABOVE && !workersOnly;
+      Run run = new Run(this, txs, validities, throttled);
+      int workers = 0;
+      for (int i = 1; i < threads && (txs.size() > 1 || workersOnly); i++) {
+        try {
+          pool.execute(run);
+          workers++;
+        } catch (RejectedExecutionException e) {
+          break; // fewer workers; the committing thread does the rest
+        }
+      }
+      boolean serialTurns = !workersOnly || workers == 0;
+      boolean helping = !throttled && !workersOnly && workers > 0;
+      ExecutionResources own = helping ? takeResources() : null;
+      List<Outcome> outcomes = new ArrayList<>(txs.size());
+      long waitNanos = 0;
+      int checked = 0;
+      try {
+        if (!serialTurns) {
+          // Tests: every transaction is executed ahead against the mini-block's start.
+          for (int i = 0; i < txs.size(); i++) {
+            run.await(i, false);
+          }
+        }
+        for (int i = 0; i < txs.size(); i++) {
+          Transaction tx = txs.get(i);
+          TransactionValidity.Valid validity = validities.get(i);
+          Speculation speculation = run.results.get(i);
+          if (speculation == null && serialTurns && run.claim(i)) {
+            outcomes.add(Outcome.of(committer.executeSerially(tx, validity)));
+            continue;
+          }
+          // A worker has it. Rather than wait, execute a later one ahead too.
+          while (speculation == null && helping) {
+            int j = run.claimNext();
+            if (j < 0) {
+              break;
+            }
+            run.results.set(j, speculate(txs.get(j), validities.get(j), own));
+            speculation = run.results.get(i);
+          }
+          if (speculation == null) {
+            long waitStart = System.nanoTime();
+            speculation = run.await(i, serialTurns);
+            waitNanos += System.nanoTime() - waitStart;
+          }
+          if (speculation == null) {
+            // The worker is not getting on with it (descheduled on a busy machine): the
+            // committing thread takes the turn rather than wait; the worker's result is dropped.
+            outcomes.add(Outcome.of(committer.executeSerially(tx, validity)));
+            continue;
+          }
+          checked++;
+          outcomes.add(Outcome.of(commit(run, tx, validity, speculation, committer)));
+          if (helping && checked >= 8 && 2 * run.reExecutions > checked) {
+            helping = false; // mostly conflicts: executing ahead only costs the committing thread
+          }
+        }
+      } finally {
+        run.close();
+        if (own != null) {
+          resources.add(own);
+        }
+      }
+      long wall = System.nanoTime() - start;
+      ParallelMetrics metrics =
+          new ParallelMetrics(
+              txs.size(),
+              checked,
+              run.reExecutions,
+              wall,
+              wall - waitNanos + run.workerNanos.sum());
+      if (checked >= 4) {
+        recentConflictRate = metrics.conflictRate();
+      } else if (checked > 0) {
+        // Too few to judge alone (a small mini-block, or a throttled sample): half weight.
+        recentConflictRate = (recentConflictRate + metrics.conflictRate()) / 2;
+      }
+      return new MiniBlockResult(outcomes, metrics);
+    }
+
+    private String commit(
+        Run run,
+        Transaction tx,
+        TransactionValidity.Valid validity,
+        Speculation speculation,
+        Committer committer) {
+      String full = committer.checkLimits(tx);
+      if (full != null) {
+        return full; // as in serial execution, before the transaction reads anything
+      }
+      if (speculation instanceof Speculation.Done done
+          && done.view().validate(state, blockHashes)) {
+        if (done.result() instanceof TransactionResult.Executed) {
+          done.view().applyTo(state);
+        }
+        return committer.record(tx, done.result(), done.logsBloom());
+      }
+      run.reExecutions++;
+      return committer.executeSerially(tx, validity);
+    }
+
+    private Speculation speculate(
+        Transaction tx, TransactionValidity.Valid validity, ExecutionResources resources) {
+      TxView view = new TxView(overlay, env.coinbase(), peekHashes);
+      BlockEnv viewEnv =
+          new BlockEnv(
+              env.coinbase(),
+              env.number(),
+              env.timestamp(),
+              env.gasLimit(),
+              env.prevRandao(),
+              env.baseFee(),
+              env.blobBaseFee(),
+              env.chainId(),
+              view);
+      TransactionResult result;
+      try {
+        result = processor.process(view, viewEnv, tx, validity, null, resources);
+      } catch (RuntimeException | StackOverflowError e) {
+        // Values read from a state that moved on can make anything fail; the turn will tell.
+        return new Speculation.Abandoned(e.toString());
+      }
+      String abandoned = view.abandoned();
+      if (abandoned != null) {
+        return new Speculation.Abandoned(abandoned);
+      }
+      // The receipt's bloom is the costliest part of recording a transaction (a keccak per
+      // address and topic): compute it here, off the committing thread.
+      LogsBloom bloom =
+          result instanceof TransactionResult.Executed executed
+              ? LogsBloom.of(executed.logs())
+              : null;
+      return new Speculation.Done(view, result, bloom);
+    }
+  }
+
+  /** A transaction executed ahead of its turn. */
+  sealed interface Speculation {
+    record Done(TxView view, TransactionResult result, LogsBloom logsBloom)
+        implements Speculation {}
+
+    record Abandoned(String why) implements Speculation {}
+  }
+
+  private ExecutionResources takeResources() {
+    ExecutionResources own = resources.poll();
+    return own != null ? own : new ExecutionResources();
+  }
+
+  /**
+   * One mini-block in progress, and the workers' task. Each transaction is claimed once, by the
+   * committing thread to execute it at its turn or by whoever executes it ahead; workers (and the
+   * committing thread, when it would otherwise wait) take the next unclaimed ones in order, so what
+   * they execute is just ahead of the turn and its reads are fresh.
+   */
+  private final class Run implements Runnable {
+    private final Block block;
+    private final List<Transaction> txs;
+    private final List<TransactionValidity.Valid> validities;
+
+    /** Executing ahead only one in {@link #THROTTLED_SHARE} transactions. */
+    private final boolean throttled;
+
+    private final AtomicIntegerArray claimed;
+    private final AtomicInteger cursor = new AtomicInteger();
+    final AtomicReferenceArray<Speculation> results;
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile boolean closed;
+
+    /** Executions finished by the workers, and their time. */
+    final AtomicLong executions = new AtomicLong();
+
+    final LongAdder workerNanos = new LongAdder();
+    int reExecutions;
+
+    Run(
+        Block block,
+        List<Transaction> txs,
+        List<TransactionValidity.Valid> validities,
+        boolean throttled) {
+      this.block = block;
+      this.txs = txs;
+      this.validities = validities;
+      this.throttled = throttled;
+      this.claimed = new AtomicIntegerArray(txs.size());
+      this.results = new AtomicReferenceArray<>(txs.size());
+    }
+
+    /** Takes transaction {@code i} if nobody has: true if it did. */
+    boolean claim(int i) {
+      return claimed.get(i) == 0 && claimed.compareAndSet(i, 0, 1);
+    }
+
+    /** Takes the next unclaimed transaction to execute ahead; -1 when none is left. */
+    int claimNext() {
+      while (!closed) {
+        int j = cursor.getAndIncrement();
+        if (j >= txs.size()) {
+          return -1;
+        }
+        if (throttled && j % THROTTLED_SHARE != THROTTLED_SHARE - 1 && j != txs.size() - 1) {
+          continue;
+        }
+        if (claim(j)) {
+          return j;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * The result for {@code i}, which someone else has claimed; null if {@code mayGiveUp} and it
+     * takes longer than a few executions do on average.
+     */
+    Speculation await(int i, boolean mayGiveUp) {
+      Speculation result = results.get(i);
+      if (result != null) {
+        return result;
+      }
+      long start = System.nanoTime();
+      long done = executions.get();
+      long patience =
+          MIN_PATIENCE_NANOS + (done == 0 ? 0 : 4 * workerNanos.sum() / Math.max(1, done));
+      for (int spins = 1; (result = results.get(i)) == null; spins++) {
+        Thread.onSpinWait();
+        if ((spins & 63) == 0 && mayGiveUp && System.nanoTime() - start > patience) {
+          return null;
+        }
+      }
+      return result;
+    }
+
+    @Override
+    public void run() {
+      active.incrementAndGet();
+      try {
+        if (closed) {
+          return; // started after the mini-block was over
+        }
+        ExecutionResources own = takeResources();
+        try {
+          for (int j = claimNext(); j >= 0; j = claimNext()) {
+            long start = System.nanoTime();
+            Speculation result;
+            try {
+              result = block.speculate(txs.get(j), validities.get(j), own);
+            } catch (Throwable t) {
+              results.set(j, new Speculation.Abandoned(t.toString()));
+              throw t;
+            }
+            workerNanos.add(System.nanoTime() - start);
+            executions.incrementAndGet();
+            results.set(j, result);
+          }
+        } finally {
+          resources.add(own);
+        }
+      } finally {
+        active.decrementAndGet();
+      }
+    }
+
+    /** Ends the mini-block: no worker starts, and those running have returned. */
+    void close() {
+      closed = true;
+      int spins = 0;
+      while (active.get() != 0) {
+        if (++spins < 1_000) {
+          Thread.onSpinWait();
+        } else {
+          Thread.yield();
+        }
+      }
+    }
+  }
+}

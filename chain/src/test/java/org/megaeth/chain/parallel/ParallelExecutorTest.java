@@ -1,0 +1,137 @@
+package org.megaeth.chain.parallel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.tuweni.bytes.Bytes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.megaeth.chain.exec.BlockBuilder;
+import org.megaeth.chain.exec.BlockExecutor;
+import org.megaeth.core.block.BlockHeader;
+import org.megaeth.core.tx.Transaction;
+import org.megaeth.trie.state.WorldState;
+
+class ParallelExecutorTest {
+  private final ExecutorService pool = Executors.newFixedThreadPool(2);
+  private final BlockBuilder builder = new BlockBuilder(new BlockExecutor(TestWorld.CONFIG, null));
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void shouldRefuseFewerThanOneThread() {
+    assertThatThrownBy(() -> new ParallelExecutor(pool, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("threads must be at least 1, not 0");
+  }
+
+  @Test
+  void shouldNeedAPoolOnlyForMoreThanOneThread() {
+    assertThat(new ParallelExecutor(null, 1).isSerial()).isTrue();
+    assertThatThrownBy(() -> new ParallelExecutor(null, 2))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void shouldReExecuteEveryCounterIncrementExecutedAgainstAStaleCount() {
+    // One worker executes all ten ahead of their turn, from the last, before any is committed:
+    // each reads the count the block started with, so all but the first are executed again.
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      txs.add(
+          TestWorld.tx(TestWorld.KEYS.get(2 + i), 0, TestWorld.COUNTER, 0, Bytes.EMPTY, 60_000, 1));
+    }
+
+    BlockBuilder.MiniBlock mini = miniBlock(new ParallelExecutor(pool, 2, true), txs);
+
+    assertThat(mini.transactions()).isEqualTo(txs);
+    assertThat(mini.metrics().transactions()).isEqualTo(10);
+    assertThat(mini.metrics().executedAhead()).isEqualTo(10);
+    assertThat(mini.metrics().reExecutions()).isEqualTo(9);
+    assertThat(mini.metrics().conflictRate()).isEqualTo(0.9);
+    assertThat(mini.diff()).isEqualTo(miniBlock(null, txs).diff());
+  }
+
+  @Test
+  void shouldReExecuteNothingWhenTransactionsAreIndependent() {
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      txs.add(
+          TestWorld.tx(
+              TestWorld.KEYS.get(2 + i),
+              0,
+              org.megaeth.core.types.Address.ofNumber(0x5000 + i),
+              1,
+              Bytes.EMPTY,
+              21_000,
+              1));
+    }
+
+    BlockBuilder.MiniBlock mini = miniBlock(new ParallelExecutor(pool, 2, true), txs);
+
+    assertThat(mini.metrics().executedAhead()).isEqualTo(10);
+    assertThat(mini.metrics().reExecutions()).isZero();
+    assertThat(mini.receipts()).isEqualTo(miniBlock(null, txs).receipts());
+  }
+
+  @Test
+  void shouldExecuteEverythingOnTheCallingThreadWhenThePoolTakesNoTask() {
+    Executor rejecting =
+        task -> {
+          throw new RejectedExecutionException("full");
+        };
+    List<Transaction> txs =
+        List.of(
+            TestWorld.tx(TestWorld.KEYS.get(2), 0, TestWorld.COUNTER, 0, Bytes.EMPTY, 60_000, 1),
+            TestWorld.tx(TestWorld.KEYS.get(3), 0, TestWorld.COUNTER, 0, Bytes.EMPTY, 60_000, 1));
+
+    BlockBuilder.MiniBlock mini = miniBlock(new ParallelExecutor(rejecting, 4), txs);
+
+    assertThat(mini.transactions()).isEqualTo(txs);
+    assertThat(mini.metrics().executedAhead()).isZero();
+    assertThat(mini.diff()).isEqualTo(miniBlock(null, txs).diff());
+  }
+
+  @Test
+  void shouldReportSerialExecutionAsParallelismOne() {
+    List<Transaction> txs =
+        List.of(
+            TestWorld.tx(TestWorld.KEYS.get(2), 0, TestWorld.COUNTER, 0, Bytes.EMPTY, 60_000, 1));
+
+    ParallelMetrics metrics = miniBlock(new ParallelExecutor(null, 1), txs).metrics();
+
+    assertThat(metrics.transactions()).isEqualTo(1);
+    assertThat(metrics.executedAhead()).isZero();
+    assertThat(metrics.parallelism()).isEqualTo(1.0);
+    assertThat(metrics.conflictRate()).isZero();
+  }
+
+  @Test
+  void shouldComputeConflictRateAndParallelism() {
+    ParallelMetrics metrics = new ParallelMetrics(100, 40, 10, 1_000, 1_800);
+
+    assertThat(metrics.conflictRate()).isEqualTo(0.25);
+    assertThat(metrics.parallelism()).isEqualTo(1.8);
+  }
+
+  private BlockBuilder.MiniBlock miniBlock(ParallelExecutor parallel, List<Transaction> txs) {
+    WorldState state = TestWorld.genesisState();
+    BlockHeader genesis = TestWorld.genesisHeader(state.rootHash());
+    TestWorld.Headers headers = new TestWorld.Headers();
+    headers.add(genesis);
+    BlockBuilder.OpenBlock open =
+        builder.open(state, genesis, TestWorld.attributes(genesis), headers, false, parallel);
+    BlockBuilder.MiniBlock mini = open.addTransactions(txs);
+    open.seal();
+    return mini;
+  }
+}
