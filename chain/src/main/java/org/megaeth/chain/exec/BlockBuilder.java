@@ -19,6 +19,7 @@ import org.megaeth.core.block.Receipt;
 import org.megaeth.core.block.Withdrawal;
 import org.megaeth.core.diff.StateDiff;
 import org.megaeth.core.fork.Fork;
+import org.megaeth.core.tx.IntrinsicGas;
 import org.megaeth.core.tx.Transaction;
 import org.megaeth.core.tx.TransactionValidator;
 import org.megaeth.core.tx.TransactionValidity;
@@ -306,6 +307,21 @@ public final class BlockBuilder {
     /** The fork the block is built for. */
     public Fork fork() {
       return fork;
+    }
+
+    /**
+     * The candidate for {@code tx} whose sender was already recovered from its signature under
+     * {@link TransactionValidator#validate} (at ingress, on the worker pool): the other stateless
+     * checks are done again for this block's fork, the costly recovery is not.
+     */
+    public Candidate candidate(Transaction tx, Address sender) {
+      Optional<TransactionValidity.Invalid> invalid =
+          TransactionValidator.checkWithoutSignature(tx, fork, executor.chain().chainId());
+      return new Candidate(
+          tx,
+          invalid.isPresent()
+              ? invalid.get()
+              : new TransactionValidity.Valid(sender, IntrinsicGas.of(tx, fork)));
     }
 
     /** The candidate for {@code tx}, with its stateless checks done and its sender recovered. */

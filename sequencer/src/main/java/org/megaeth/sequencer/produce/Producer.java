@@ -25,6 +25,7 @@ import org.megaeth.core.crypto.Signature;
 import org.megaeth.core.diff.StateDiff;
 import org.megaeth.core.tx.Transaction;
 import org.megaeth.core.tx.TransactionDecoder;
+import org.megaeth.core.tx.TransactionValidity;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.Wei;
@@ -66,9 +67,6 @@ public final class Producer {
   private int logCount;
   private long cumulativeGas;
   private long sequence;
-
-  /** Where the open block's records start in the log. */
-  private long blockLogPosition;
 
   /**
    * The state after every executed mini-block, durable or not: for admission checks only (the pool
@@ -156,7 +154,6 @@ public final class Producer {
             settings.gasLimit(),
             Bytes.EMPTY);
     SequencerLog.Appended appended = log.append(record);
-    blockLogPosition = appended.position();
     lastDurable = appended.durable();
     start(record);
   }
@@ -212,12 +209,12 @@ public final class Producer {
       return 0;
     }
     Map<Hash, PoolTransaction> byHash = new HashMap<>(ready.size() * 2);
-    List<Transaction> candidates = new ArrayList<>(ready.size());
+    List<BlockBuilder.Candidate> candidates = new ArrayList<>(ready.size());
     for (PoolTransaction ptx : ready) {
       byHash.put(ptx.hash(), ptx);
-      candidates.add(ptx.tx());
+      candidates.add(open.candidate(ptx.tx(), ptx.sender())); // recovered at ingress
     }
-    BlockBuilder.MiniBlock mini = open.addTransactions(candidates);
+    BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
     // Before the pool forgets the included transactions, so admission never sees older nonces.
     executed = executed.with(mini.diff(), sequence);
     Map<Address, Long> nextNonces = new HashMap<>();
@@ -344,7 +341,6 @@ public final class Producer {
               "the log opens block %d while block %d is open"
                   .formatted(o.blockNumber(), opened.blockNumber()));
         }
-        blockLogPosition = position;
         start(o);
       }
       case LogRecord.MiniBlockLogged m -> replayMiniBlock(m);
@@ -375,16 +371,20 @@ public final class Producer {
     }
     List<Transaction> transactions = new ArrayList<>(record.transactions().size());
     List<Address> senders = new ArrayList<>(record.transactions().size());
+    List<BlockBuilder.Candidate> candidates = new ArrayList<>(record.transactions().size());
     for (Bytes encoded : record.transactions()) {
       Transaction tx = TransactionDecoder.decode(encoded);
+      BlockBuilder.Candidate candidate = open.validate(tx); // recovers the sender, once
+      if (!(candidate.validity() instanceof TransactionValidity.Valid valid)) {
+        throw new IllegalStateException(
+            "a logged transaction of block %d is invalid: %s"
+                .formatted(record.blockNumber(), candidate.validity()));
+      }
       transactions.add(tx);
-      senders.add(
-          tx.sender()
-              .address()
-              .orElseThrow(
-                  () -> new IllegalStateException("a logged transaction has no valid signature")));
+      senders.add(valid.sender());
+      candidates.add(candidate);
     }
-    BlockBuilder.MiniBlock mini = open.addTransactions(transactions);
+    BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
     executed = executed.with(mini.diff(), sequence);
     if (!mini.skipped().isEmpty()) {
       throw new IllegalStateException(
@@ -409,15 +409,5 @@ public final class Producer {
           "the log continues block %d, which is not open (head %d)"
               .formatted(number, head.number()));
     }
-  }
-
-  /** Where the open block's records start in the log; only while {@link #isOpen()}. */
-  public long blockLogPosition() {
-    return blockLogPosition;
-  }
-
-  /** The header fields the producer chose for the open block, as logged. */
-  public Optional<LogRecord.BlockOpened> opened() {
-    return Optional.ofNullable(opened);
   }
 }
