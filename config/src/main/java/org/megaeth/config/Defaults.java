@@ -97,6 +97,9 @@ public final class Defaults {
   // --- sequencer ---
 
   /** MegaETH's real-time target: a mini-block every 10 ms. */
+  /** Parallel execution threads of the sequencer: 0 is one per core (issue 8's default). */
+  public static final int EXEC_THREADS = 0;
+
   public static final Duration MINI_BLOCK_INTERVAL = Duration.ofMillis(10);
 
   /** An EVM block every second, so tools that poll blocks see a normal chain. */

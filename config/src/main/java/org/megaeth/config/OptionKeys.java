@@ -245,6 +245,12 @@ final class OptionKeys {
               o -> o.sequencer().coinbase(),
               (b, v) -> b.sequencer().coinbase(v)),
           option(
+              "sequencer.exec-threads",
+              "threads executing each mini-block in parallel (1: serially; 0: one per core)",
+              integer(0, 1_024),
+              o -> o.sequencer().execThreads(),
+              (b, v) -> b.sequencer().execThreads(v)),
+          option(
               "prover.sequencer-address",
               "the sequencer whose blocks the prover attests",
               optional(address()),

@@ -15,13 +15,16 @@ import org.megaeth.core.types.Address;
  * @param keyFile the file holding the key that signs mini-blocks and blocks; empty in dev mode
  *     means a key derived for the run
  * @param coinbase the fee recipient; empty means the sequencer key's address
+ * @param execThreads threads that execute a mini-block's transactions (1: the production thread
+ *     alone, serially); 0 means one per core
  */
 public record SequencerOptions(
     Duration miniBlockInterval,
     Duration blockInterval,
     long blockGasLimit,
     Optional<Path> keyFile,
-    Optional<Address> coinbase) {
+    Optional<Address> coinbase,
+    int execThreads) {
   public SequencerOptions {
     Objects.requireNonNull(miniBlockInterval, "miniBlockInterval");
     Objects.requireNonNull(blockInterval, "blockInterval");
@@ -35,7 +38,13 @@ public record SequencerOptions(
         .blockInterval(blockInterval)
         .blockGasLimit(blockGasLimit)
         .keyFile(keyFile)
-        .coinbase(coinbase);
+        .coinbase(coinbase)
+        .execThreads(execThreads);
+  }
+
+  /** {@link #execThreads()} with 0 resolved to the number of cores. */
+  public int resolvedExecThreads() {
+    return execThreads == 0 ? Runtime.getRuntime().availableProcessors() : execThreads;
   }
 
   /** Starts from {@link Defaults}; {@link NodeOptions.Builder#build()} validates. */
@@ -45,6 +54,7 @@ public record SequencerOptions(
     private long blockGasLimit = Defaults.BLOCK_GAS_LIMIT;
     private Optional<Path> keyFile = Optional.empty();
     private Optional<Address> coinbase = Optional.empty();
+    private int execThreads = Defaults.EXEC_THREADS;
 
     Builder() {}
 
@@ -73,9 +83,14 @@ public record SequencerOptions(
       return this;
     }
 
+    public Builder execThreads(int value) {
+      this.execThreads = value;
+      return this;
+    }
+
     public SequencerOptions build() {
       return new SequencerOptions(
-          miniBlockInterval, blockInterval, blockGasLimit, keyFile, coinbase);
+          miniBlockInterval, blockInterval, blockGasLimit, keyFile, coinbase, execThreads);
     }
   }
 }

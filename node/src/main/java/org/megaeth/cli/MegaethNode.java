@@ -94,6 +94,30 @@ public final class MegaethNode implements Callable<Integer> {
   private String devMnemonic;
 
   @Option(
+      names = "--mini-block-interval",
+      paramLabel = "DURATION",
+      description = "how often a mini-block goes out, e.g. 10ms (default: 10ms)")
+  private String miniBlockInterval;
+
+  @Option(
+      names = "--block-interval",
+      paramLabel = "DURATION",
+      description = "how often mini-blocks are sealed into an EVM block, e.g. 1s (default: 1s)")
+  private String blockInterval;
+
+  @Option(
+      names = "--block-gas-limit",
+      paramLabel = "GAS",
+      description = "gas limit of every EVM block (default: 10000000000)")
+  private String blockGasLimit;
+
+  @Option(
+      names = "--exec-threads",
+      paramLabel = "N",
+      description = "threads executing each mini-block; 1 is serial (default: one per core)")
+  private String execThreads;
+
+  @Option(
       names = "--log-level",
       paramLabel = "LEVEL",
       description = "error, warn, info, debug or trace (default: info)")
@@ -192,7 +216,38 @@ public final class MegaethNode implements Callable<Integer> {
     putIfGiven(flags, "dev.accounts", devAccounts);
     putIfGiven(flags, "dev.mnemonic", devMnemonic);
     putIfGiven(flags, "log-level", logLevel);
+    putIfGiven(
+        flags,
+        "sequencer.mini-block-interval-ms",
+        durationMillis("--mini-block-interval", miniBlockInterval));
+    putIfGiven(
+        flags, "sequencer.block-interval-ms", durationMillis("--block-interval", blockInterval));
+    putIfGiven(flags, "sequencer.block-gas-limit", blockGasLimit);
+    putIfGiven(flags, "sequencer.exec-threads", execThreads);
     return builder.overrides(flags).build();
+  }
+
+  /**
+   * A duration flag as whole milliseconds, for the {@code -ms} config keys: {@code 10ms}, {@code
+   * 1s}, {@code 1.5s}, or a bare number of milliseconds.
+   */
+  static String durationMillis(String flag, String value) throws ConfigException {
+    if (value == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?")
+            .matcher(value.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new ConfigException(
+          flag + ": expected a duration such as 10ms or 1s, got \"" + value + "\"");
+    }
+    java.math.BigDecimal amount = new java.math.BigDecimal(m.group(1));
+    java.math.BigDecimal millis = "s".equals(m.group(2)) ? amount.movePointRight(3) : amount;
+    if (millis.stripTrailingZeros().scale() > 0) {
+      throw new ConfigException(flag + ": " + value + " is not a whole number of milliseconds");
+    }
+    return millis.toBigInteger().toString();
   }
 
   private static void putIfGiven(Map<String, String> flags, String key, String value) {

@@ -30,7 +30,13 @@ final class SequencerRoleFactory implements RoleFactory {
   @Override
   public ServiceController create(NodeOptions options, ChainSpec chain) throws ConfigException {
     KeyPair key = key(options, chain);
-    LOG.info("sequencer address {}", key.address());
+    LOG.info(
+        "sequencer address {}; mini-blocks every {} ms on {} execution thread(s), blocks every {}"
+            + " ms",
+        key.address(),
+        options.sequencer().miniBlockInterval().toMillis(),
+        options.sequencer().resolvedExecThreads(),
+        options.sequencer().blockInterval().toMillis());
     var sequencerOptions = options.sequencer();
     ProducerSettings producer =
         new ProducerSettings(
@@ -48,6 +54,7 @@ final class SequencerRoleFactory implements RoleFactory {
                 MempoolConfig.defaults(sequencerOptions.blockGasLimit()),
                 cores,
                 cores,
+                sequencerOptions.resolvedExecThreads(),
                 SNAPSHOT_EVERY_BLOCKS),
             chain.genesis(),
             key);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megaeth.config.NodeOptions;
@@ -102,5 +103,45 @@ class MegaethNodeTest {
   void shouldRejectAnUnknownSetKeyWithASuggestion() {
     assertThat(run("--set", "rpc.prot=1")).isEqualTo(1);
     assertThat(err.toString()).contains("rpc.prot", "rpc.port");
+  }
+
+  @Test
+  void shouldTakeTheSequencerPacingAndThreadsFromFlags() throws Exception {
+    MegaethNode node = new MegaethNode(new PrintWriter(out), new PrintWriter(err));
+    new CommandLine(node)
+        .parseArgs(
+            "--mini-block-interval=20ms",
+            "--block-interval=1.5s",
+            "--exec-threads=3",
+            "--block-gas-limit=300000000");
+    NodeOptions options = node.options();
+    assertThat(options.sequencer().miniBlockInterval()).isEqualTo(Duration.ofMillis(20));
+    assertThat(options.sequencer().blockInterval()).isEqualTo(Duration.ofMillis(1_500));
+    assertThat(options.sequencer().execThreads()).isEqualTo(3);
+    assertThat(options.sequencer().blockGasLimit()).isEqualTo(300_000_000L);
+  }
+
+  @Test
+  void shouldDefaultToOneExecutionThreadPerCore() throws Exception {
+    MegaethNode node = new MegaethNode(new PrintWriter(out), new PrintWriter(err));
+    new CommandLine(node).parseArgs();
+    assertThat(node.options().sequencer().resolvedExecThreads())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void shouldRefuseABadDurationOrThreadCountInOneLine() {
+    assertThat(run("--mini-block-interval=fast")).isEqualTo(1);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "megaeth-node: --mini-block-interval: expected a duration such as 10ms or 1s, got"
+                + " \"fast\"");
+    err.getBuffer().setLength(0);
+    assertThat(run("--block-interval=0.0005s")).isEqualTo(1);
+    assertThat(err.toString()).contains("not a whole number of milliseconds");
+    err.getBuffer().setLength(0);
+    assertThat(run("--exec-threads=-2")).isEqualTo(1);
+    assertThat(err.toString()).contains("sequencer.exec-threads must be between 0 and 1024");
+    assertThat(err.toString()).doesNotContain("\tat ");
   }
 }

@@ -15,6 +15,7 @@ import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
 import org.megaeth.chain.genesis.GenesisBlock;
+import org.megaeth.chain.parallel.ParallelExecutor;
 import org.megaeth.chain.store.ChainStore;
 import org.megaeth.config.genesis.Genesis;
 import org.megaeth.core.api.ChainEvents;
@@ -80,11 +81,15 @@ public final class Sequencer extends Service {
       MempoolConfig mempool,
       int ingressThreads,
       int hashingThreads,
+      int execThreads,
       int snapshotEveryBlocks) {
     public Settings {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(producer, "producer");
       Objects.requireNonNull(mempool, "mempool");
+      if (execThreads < 1) {
+        throw new IllegalArgumentException("exec threads must be at least 1, not " + execThreads);
+      }
     }
   }
 
@@ -103,6 +108,10 @@ public final class Sequencer extends Service {
   private Mempool mempool;
   private ExecutorService ingressPool;
   private ForkJoinPool hashingPool;
+
+  /** The workers of parallel execution; null when it runs on the production thread alone. */
+  private ExecutorService execPool;
+
   private SnapshotStore snapshots;
   private ExecutorService background;
   private EmbeddedDaClient da;
@@ -178,10 +187,22 @@ public final class Sequencer extends Service {
     mempool = new Mempool(settings.mempool());
     published =
         new PublishedChain(store, genesis.config(), head, headState, sequence, this::afterSeal);
+    ParallelExecutor parallel;
+    if (settings.execThreads() > 1) {
+      // The production thread is the last executor: execThreads - 1 workers beside it.
+      execPool =
+          Executors.newFixedThreadPool(
+              settings.execThreads() - 1,
+              Thread.ofPlatform().name("exec-", 0).daemon(true).factory());
+      parallel = new ParallelExecutor(execPool, settings.execThreads());
+    } else {
+      parallel = new ParallelExecutor(null, 1);
+    }
     producer =
         new Producer(
             settings.producer(),
             new BlockBuilder(executor),
+            parallel,
             state,
             head,
             headState,
@@ -368,6 +389,9 @@ public final class Sequencer extends Service {
     }
     if (hashingPool != null) {
       hashingPool.shutdownNow();
+    }
+    if (execPool != null) {
+      execPool.shutdownNow();
     }
   }
 

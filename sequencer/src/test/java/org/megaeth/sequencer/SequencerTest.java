@@ -65,6 +65,7 @@ class SequencerTest {
             MempoolConfig.defaults(dev.gasLimit()),
             2,
             1,
+            2, // mini-blocks on the parallel executor: a restart replays them the same way
             3),
         dev.genesis(),
         key);

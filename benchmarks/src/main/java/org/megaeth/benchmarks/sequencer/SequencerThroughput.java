@@ -2,6 +2,9 @@ package org.megaeth.benchmarks.sequencer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +52,7 @@ import org.megaeth.sequencer.produce.ProducerSettings;
  * submission to the seal of the block holding the last transfer.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.megaeth.benchmarks.sequencer.SequencerThroughput [senders] [perSender]}
+ * org.megaeth.benchmarks.sequencer.SequencerThroughput [senders] [perSender] [execThreads]}
  */
 public final class SequencerThroughput {
   private static final UInt256 TOKENS = UInt256.fromBigInteger(BigInteger.TEN.pow(24));
@@ -57,6 +62,7 @@ public final class SequencerThroughput {
   public static void main(String[] args) throws Exception {
     int senders = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
     int perSender = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int execThreads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     DevPreset dev = DevPreset.of(NodeOptions.builder().build());
     long chainId = dev.chainId();
     Path dir = Files.createTempDirectory("megaeth-throughput");
@@ -70,10 +76,11 @@ public final class SequencerThroughput {
                     Duration.ofSeconds(1),
                     dev.gasLimit(),
                     key.address(),
-                    10_000),
+                    2_000),
                 MempoolConfig.defaults(dev.gasLimit()),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors(),
+                execThreads,
                 100),
             dev.genesis(),
             key);
@@ -137,6 +144,7 @@ public final class SequencerThroughput {
       }
       long sealedBefore = sealedTransactions.get();
       sequencer.miniBlockIntervals().reset();
+      Map<String, Long> cpuBefore = cpuByThreadGroup();
       long start = System.nanoTime();
       CompletableFuture<Void> submitted = submitAll(sequencer, transfers);
       submitted.get(600, TimeUnit.SECONDS);
@@ -144,6 +152,8 @@ public final class SequencerThroughput {
       awaitSealed(sealedTransactions, sealedBefore + transfers.size());
       long elapsed = lastSealNanos.get() - start;
       double seconds = elapsed / 1e9;
+      Thread.sleep(200); // let the publisher finish the last block before reading CPU times
+      printCpuPerTransfer(cpuBefore, cpuByThreadGroup(), transfers.size(), elapsed);
       System.out.printf(
           "%,d ERC-20 transfers from %,d senders: all sealed in %.2f s = %,.0f transfers/s"
               + " (submission took %.2f s)%n",
@@ -164,6 +174,41 @@ public final class SequencerThroughput {
     } finally {
       sequencer.stop();
     }
+  }
+
+  /**
+   * CPU time by thread group (the thread name without its number): where each transfer's cost goes,
+   * independent of how busy the machine was.
+   */
+  private static Map<String, Long> cpuByThreadGroup() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> cpu = new TreeMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long nanos = threads.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) {
+        cpu.merge(info.getThreadName().replaceAll("[-#]?\\d+$", ""), nanos, Long::sum);
+      }
+    }
+    return cpu;
+  }
+
+  private static void printCpuPerTransfer(
+      Map<String, Long> before, Map<String, Long> after, int transfers, long wallNanos) {
+    long total = 0;
+    System.out.println("CPU per transfer by thread group (µs):");
+    for (Map.Entry<String, Long> entry : after.entrySet()) {
+      long used = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+      if (used * 1000L / transfers >= 100) { // 0.1 µs and more
+        System.out.printf("  %-28s %8.1f%n", entry.getKey(), used / 1e3 / transfers);
+      }
+      total += used;
+    }
+    System.out.printf(
+        "  %-28s %8.1f  (%.2f cores busy on average)%n",
+        "total", total / 1e3 / transfers, (double) total / wallNanos);
   }
 
   /** Submits in order, each sender's nonces ascending; completes when ingress answered all. */

@@ -1,6 +1,7 @@
 package org.megaeth.chain.exec;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.megaeth.core.block.BlockHeader;
 import org.megaeth.core.block.LogsBloom;
 import org.megaeth.core.block.Receipt;
 import org.megaeth.core.block.Withdrawal;
+import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.diff.StateDiff;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.tx.IntrinsicGas;
@@ -83,7 +85,8 @@ public final class BlockBuilder {
       List<Receipt> receipts,
       StateDiff diff,
       Optional<ExecutionWitness> witness,
-      List<Skipped> skipped) {}
+      List<Skipped> skipped,
+      BlockEncodings encodings) {}
 
   /**
    * One mini-block of an {@link OpenBlock}: what it included, its receipts, its state diff, and how
@@ -91,20 +94,45 @@ public final class BlockBuilder {
    */
   public record MiniBlock(
       int index,
-      List<Transaction> transactions,
+      List<Candidate> included,
       List<Receipt> receipts,
+      List<Bytes> encodedReceipts,
       StateDiff diff,
       List<Skipped> skipped,
-      ParallelMetrics metrics) {}
+      ParallelMetrics metrics) {
+    /** The included transactions, in order. */
+    public List<Transaction> transactions() {
+      return included.stream().map(Candidate::tx).toList();
+    }
+  }
 
   /**
    * A transaction offered for a block, with what {@link TransactionValidator#validate} said of it
-   * (the sequencer recovers senders at ingress, not while building).
+   * (the sequencer recovers senders at ingress, not while building), its canonical encoding and its
+   * hash. Those two are computed once per transaction, by whoever has them first: re-encoding a
+   * transaction for each use (hash, log record, transactions root) cost the sequencer more than
+   * executing it.
    */
-  public record Candidate(Transaction tx, TransactionValidity validity) {
+  public record Candidate(Transaction tx, TransactionValidity validity, Bytes encoded, Hash hash) {
     public Candidate {
       Objects.requireNonNull(tx, "tx");
       Objects.requireNonNull(validity, "validity");
+      Objects.requireNonNull(encoded, "encoded");
+      Objects.requireNonNull(hash, "hash");
+    }
+
+    /** Encodes and hashes {@code tx}. */
+    public Candidate(Transaction tx, TransactionValidity validity) {
+      this(tx, validity, tx.encoded());
+    }
+
+    private Candidate(Transaction tx, TransactionValidity validity, Bytes encoded) {
+      this(tx, validity, encoded, Keccak.hash(encoded));
+    }
+
+    /** The sender, recovered from the signature; only for a valid candidate. */
+    public Address sender() {
+      return ((TransactionValidity.Valid) validity).sender();
     }
   }
 
@@ -125,7 +153,8 @@ public final class BlockBuilder {
     OpenBlock block = open(state, parent, attributes, ancestors, recordWitness);
     List<Skipped> skipped = block.addTransactions(candidates).skipped();
     Built built = block.seal();
-    return new Built(built.block(), built.receipts(), built.diff(), built.witness(), skipped);
+    return new Built(
+        built.block(), built.receipts(), built.diff(), built.witness(), skipped, built.encodings());
   }
 
   /**
@@ -202,7 +231,11 @@ public final class BlockBuilder {
     private final ConcurrentOverlay overlay;
 
     private final ParallelExecutor.Block parallelBlock;
-    private final List<Transaction> included = new ArrayList<>();
+    private final List<Candidate> included = new ArrayList<>();
+
+    /** The consensus encoding of each receipt so far, made once for the mini-block and the root. */
+    private final List<Bytes> encodedReceipts = new ArrayList<>();
+
     private int miniBlocks;
     private boolean sealed;
 
@@ -311,17 +344,20 @@ public final class BlockBuilder {
 
     /**
      * The candidate for {@code tx} whose sender was already recovered from its signature under
-     * {@link TransactionValidator#validate} (at ingress, on the worker pool): the other stateless
-     * checks are done again for this block's fork, the costly recovery is not.
+     * {@link TransactionValidator#validate} (at ingress, on the worker pool), and whose encoding
+     * and hash are known: the other stateless checks are done again for this block's fork, the
+     * costly recovery is not.
      */
-    public Candidate candidate(Transaction tx, Address sender) {
+    public Candidate candidate(Transaction tx, Address sender, Bytes encoded, Hash hash) {
       Optional<TransactionValidity.Invalid> invalid =
           TransactionValidator.checkWithoutSignature(tx, fork, executor.chain().chainId());
       return new Candidate(
           tx,
           invalid.isPresent()
               ? invalid.get()
-              : new TransactionValidity.Valid(sender, IntrinsicGas.of(tx, fork)));
+              : new TransactionValidity.Valid(sender, IntrinsicGas.of(tx, fork)),
+          encoded,
+          hash);
     }
 
     /** The candidate for {@code tx}, with its stateless checks done and its sender recovered. */
@@ -356,11 +392,19 @@ public final class BlockBuilder {
           parallelBlock == null
               ? runSerially(candidates, skipped)
               : runParallel(candidates, skipped);
+      List<Receipt> receipts =
+          List.copyOf(execution.receipts.subList(firstReceipt, execution.receipts.size()));
+      List<Bytes> encoded = new ArrayList<>(receipts.size());
+      for (Receipt receipt : receipts) {
+        encoded.add(receipt.encode());
+      }
+      encodedReceipts.addAll(encoded);
       MiniBlock mini =
           new MiniBlock(
               miniBlocks++,
               List.copyOf(included.subList(firstTx, included.size())),
-              List.copyOf(execution.receipts.subList(firstReceipt, execution.receipts.size())),
+              receipts,
+              Collections.unmodifiableList(encoded),
               blockState.miniBlockDiff(),
               skipped,
               metrics);
@@ -383,7 +427,7 @@ public final class BlockBuilder {
         if (refused != null) {
           skipped.add(new Skipped(tx, refused.detail()));
         } else {
-          included.add(tx);
+          included.add(candidate);
         }
       }
       return ParallelMetrics.serial(executed, System.nanoTime() - start);
@@ -407,7 +451,7 @@ public final class BlockBuilder {
               skipped.add(new Skipped(tx, invalid.message()));
           case TransactionValidity.Valid valid -> {
             switch (result.outcomes().get(next++)) {
-              case ParallelExecutor.Outcome.Included in -> included.add(tx);
+              case ParallelExecutor.Outcome.Included in -> included.add(candidate);
               case ParallelExecutor.Outcome.Skipped out ->
                   skipped.add(new Skipped(tx, out.reason()));
             }
@@ -470,8 +514,8 @@ public final class BlockBuilder {
               fork,
               excessBlobGas,
               stateRoot,
-              TrieRoots.transactionsRoot(included),
-              TrieRoots.receiptsRoot(execution.receipts),
+              TrieRoots.orderedRootOfEncoded(included.stream().map(Candidate::encoded).toList()),
+              TrieRoots.orderedRootOfEncoded(encodedReceipts),
               TrieRoots.withdrawalsRoot(attributes.withdrawals()),
               execution.gasUsed,
               execution.blobGasUsed,
@@ -479,7 +523,11 @@ public final class BlockBuilder {
               requestsHash);
       Block block =
           new Block(
-              header, new BlockBody(included, List.of(), Optional.of(attributes.withdrawals())));
+              header,
+              new BlockBody(
+                  included.stream().map(Candidate::tx).toList(),
+                  List.of(),
+                  Optional.of(attributes.withdrawals())));
       Optional<ExecutionWitness> witness = Optional.empty();
       if (recordWitness) {
         StateWitness recorded = state.stopRecording();
@@ -491,7 +539,16 @@ public final class BlockBuilder {
             Optional.of(
                 BlockExecutor.witness(recorded, blockState.accessedKeys(), hashes.headersRead()));
       }
-      return new Built(block, execution.receipts, blockState.diff(), witness, List.of());
+      return new Built(
+          block,
+          execution.receipts,
+          blockState.diff(),
+          witness,
+          List.of(),
+          new BlockEncodings(
+              included.stream().map(Candidate::encoded).toList(),
+              included.stream().map(Candidate::hash).toList(),
+              encodedReceipts));
     }
 
     /** The diff of what sealing added after the last mini-block: withdrawals, system calls. */

@@ -1,5 +1,6 @@
 package org.megaeth.chain.exec;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,19 @@ public final class TrieRoots {
   }
 
   public static <T> Hash orderedRoot(List<T> items, Function<T, Bytes> encoder) {
-    Map<Bytes, Bytes> entries = new HashMap<>();
-    for (int i = 0; i < items.size(); i++) {
+    List<Bytes> encoded = new ArrayList<>(items.size());
+    for (T item : items) {
+      encoded.add(encoder.apply(item));
+    }
+    return orderedRootOfEncoded(encoded);
+  }
+
+  /** The root of items already in their consensus encoding (as a block builder keeps them). */
+  public static Hash orderedRootOfEncoded(List<Bytes> encoded) {
+    Map<Bytes, Bytes> entries = HashMap.newHashMap(encoded.size());
+    for (int i = 0; i < encoded.size(); i++) {
       long index = i;
-      entries.put(Rlp.encode(w -> w.writeUInt64(index)), encoder.apply(items.get(i)));
+      entries.put(Rlp.encode(w -> w.writeUInt64(index)), encoded.get(i));
     }
     MerklePatriciaTrie trie = MerklePatriciaTrie.create();
     trie.apply(entries);

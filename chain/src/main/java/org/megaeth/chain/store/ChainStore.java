@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.chain.exec.BlockEncodings;
 import org.megaeth.chain.exec.BlockResult;
 import org.megaeth.chain.exec.HeaderLookup;
 import org.megaeth.chain.storage.StorageException;
@@ -240,7 +241,14 @@ public final class ChainStore implements HeaderLookup, AutoCloseable {
     try (WriteBatch batch = new WriteBatch()) {
       Hash hash = genesis.hash();
       // No diff: the genesis state is the alloc, not a change to a parent's state.
-      putBlockRecords(batch, genesis, List.of(), Optional.empty(), Optional.empty(), hash, true);
+      putBlockRecords(
+          batch,
+          genesis,
+          BlockEncodings.of(genesis, List.of()),
+          Optional.empty(),
+          Optional.empty(),
+          hash,
+          true);
       batch.put(family(Column.META), KEY_CHAIN_ID, longBytes(chainId));
       batch.put(family(Column.META), KEY_GENESIS, hash.toArray());
       batch.put(family(Column.META), KEY_HEAD, hash.toArray());
@@ -271,8 +279,28 @@ public final class ChainStore implements HeaderLookup, AutoCloseable {
    *     parent's, or there is not one receipt per transaction
    * @throws StorageException when the write fails; nothing of the block is stored then
    */
-  public synchronized boolean writeBlock(
+  public boolean writeBlock(
       Block block, List<Receipt> receipts, StateDiff diff, Optional<ExecutionWitness> witness)
+      throws StorageException {
+    if (receipts.size() != block.body().transactions().size()) {
+      throw new IllegalArgumentException(
+          "block %d has %d transactions but %d receipts"
+              .formatted(block.number(), block.body().transactions().size(), receipts.size()));
+    }
+    return writeBlock(block, receipts, diff, witness, BlockEncodings.of(block, receipts));
+  }
+
+  /**
+   * {@link #writeBlock(Block, List, StateDiff, Optional)} for a block whose transactions and
+   * receipts its builder has already encoded and hashed ({@code encodings} must be those of {@code
+   * block} and {@code receipts}).
+   */
+  public synchronized boolean writeBlock(
+      Block block,
+      List<Receipt> receipts,
+      StateDiff diff,
+      Optional<ExecutionWitness> witness,
+      BlockEncodings encodings)
       throws StorageException {
     ensureOpen();
     BlockHeader header = block.header();
@@ -287,15 +315,20 @@ public final class ChainStore implements HeaderLookup, AutoCloseable {
           "block %s has number %d but its parent is number %d"
               .formatted(block.hash(), header.number(), parentNumber.get()));
     }
-    if (receipts.size() != block.body().transactions().size()) {
+    if (receipts.size() != block.body().transactions().size()
+        || encodings.transactions().size() != receipts.size()) {
       throw new IllegalArgumentException(
-          "block %d has %d transactions but %d receipts"
-              .formatted(header.number(), block.body().transactions().size(), receipts.size()));
+          "block %d has %d transactions but %d receipts (%d encoded)"
+              .formatted(
+                  header.number(),
+                  block.body().transactions().size(),
+                  receipts.size(),
+                  encodings.receipts().size()));
     }
     Hash hash = block.hash();
     boolean extendsHead = header.parentHash().equals(head);
     try (WriteBatch batch = new WriteBatch()) {
-      putBlockRecords(batch, block, receipts, Optional.of(diff), witness, hash, extendsHead);
+      putBlockRecords(batch, block, encodings, Optional.of(diff), witness, hash, extendsHead);
       if (extendsHead) {
         batch.put(family(Column.META), KEY_HEAD, hash.toArray());
       }
@@ -314,7 +347,7 @@ public final class ChainStore implements HeaderLookup, AutoCloseable {
   private void putBlockRecords(
       WriteBatch batch,
       Block block,
-      List<Receipt> receipts,
+      BlockEncodings encodings,
       Optional<StateDiff> diff,
       Optional<ExecutionWitness> witness,
       Hash hash,
@@ -323,9 +356,15 @@ public final class ChainStore implements HeaderLookup, AutoCloseable {
     byte[] key = hash.toArray();
     long number = block.number();
     batch.put(family(Column.HEADERS), key, block.header().encode().toArrayUnsafe());
-    batch.put(family(Column.BODIES), key, StoreCodec.encodeBody(block.body()).toArrayUnsafe());
+    batch.put(
+        family(Column.BODIES),
+        key,
+        StoreCodec.encodeBody(block.body(), encodings.transactions()).toArrayUnsafe());
     batch.put(family(Column.NUMBERS), key, longBytes(number));
-    batch.put(family(Column.RECEIPTS), key, StoreCodec.encodeReceipts(receipts).toArrayUnsafe());
+    batch.put(
+        family(Column.RECEIPTS),
+        key,
+        StoreCodec.encodeReceipts(encodings.receipts()).toArrayUnsafe());
     if (diff.isPresent()) {
       batch.put(
           family(Column.DIFFS), key, StateDiffCodec.compress(StateDiffCodec.encode(diff.get())));
@@ -335,7 +374,13 @@ public final class ChainStore implements HeaderLookup, AutoCloseable {
     }
     if (canonical) {
       batch.put(family(Column.CANONICAL), longBytes(number), key);
-      putTransactionLookups(batch, block.body().transactions(), hash, number);
+      List<Hash> txHashes = encodings.transactionHashes();
+      for (int i = 0; i < txHashes.size(); i++) {
+        batch.put(
+            family(Column.TX_LOOKUP),
+            txHashes.get(i).toArray(),
+            StoreCodec.encodeLocation(new TransactionLocation(hash, number, i)));
+      }
     }
   }
 

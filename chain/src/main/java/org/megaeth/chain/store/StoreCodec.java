@@ -10,8 +10,8 @@ import org.megaeth.core.block.Receipt;
 import org.megaeth.core.block.Withdrawal;
 import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.rlp.RlpException;
+import org.megaeth.core.rlp.RlpWriter;
 import org.megaeth.core.tx.TransactionDecoder;
-import org.megaeth.core.tx.TransactionEncoder;
 import org.megaeth.core.types.Hash;
 
 /**
@@ -25,17 +25,29 @@ final class StoreCodec {
   private StoreCodec() {}
 
   /** {@code rlp([[tx...], [ommer...], [withdrawal...]?])}, transactions as in a block. */
-  static Bytes encodeBody(BlockBody body) {
+  /**
+   * @param encodedTransactions the canonical encodings of the body's transactions
+   */
+  static Bytes encodeBody(BlockBody body, List<Bytes> encodedTransactions) {
     return Rlp.encodeList(
         w -> {
-          w.writeList(
-              txs ->
-                  body.transactions()
-                      .forEach(tx -> TransactionEncoder.writeBlockBodyItem(txs, tx)));
+          w.writeList(txs -> encodedTransactions.forEach(tx -> writeListItem(txs, tx)));
           w.writeList(list -> body.ommers().forEach(header -> header.writeTo(list)));
           body.withdrawals()
               .ifPresent(ws -> w.writeList(list -> ws.forEach(wd -> wd.writeTo(list))));
         });
+  }
+
+  /**
+   * An EIP-2718 envelope as an item of a list on the wire: a legacy one (an RLP list) as it is, a
+   * typed one (type byte first) as a string holding it.
+   */
+  private static void writeListItem(RlpWriter w, Bytes envelope) {
+    if ((envelope.get(0) & 0xff) >= 0xc0) {
+      w.writeRaw(envelope);
+    } else {
+      w.writeBytes(envelope);
+    }
   }
 
   /**
@@ -53,8 +65,11 @@ final class StoreCodec {
         });
   }
 
-  static Bytes encodeReceipts(List<Receipt> receipts) {
-    return Rlp.encodeList(w -> receipts.forEach(receipt -> receipt.writeTo(w)));
+  /**
+   * @param encodedReceipts the receipts' consensus encodings
+   */
+  static Bytes encodeReceipts(List<Bytes> encodedReceipts) {
+    return Rlp.encodeList(w -> encodedReceipts.forEach(receipt -> writeListItem(w, receipt)));
   }
 
   /**

@@ -42,8 +42,7 @@ public record Receipt(
    * for legacy, {@code type || rlp(...)} for typed receipts (EIP-2718).
    */
   public Bytes encode() {
-    Bytes payload = Rlp.encode(this::writePayload);
-    return type == 0 ? payload : Bytes.concatenate(Bytes.of(type), payload);
+    return Rlp.encodeTyped(type, this::writePayload);
   }
 
   /**

@@ -3,12 +3,11 @@ package org.megaeth.core.rlp;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
 
 /**
- * Entry points for RLP. Encoding goes through Tuweni's writer; decoding through Tuweni's reader in
- * strict mode plus the checks it lacks, so that any byte string decodes to at most one value:
- * non-canonical lengths, integers with leading zeros and trailing bytes are all errors.
+ * Entry points for RLP. Encoding goes through our own {@link RlpWriter}; decoding through Tuweni's
+ * reader in strict mode plus the checks it lacks, so that any byte string decodes to at most one
+ * value: non-canonical lengths, integers with leading zeros and trailing bytes are all errors.
  */
 public final class Rlp {
   /** The RLP of the empty string. */
@@ -17,29 +16,48 @@ public final class Rlp {
   /** The RLP of the empty list. */
   public static final Bytes EMPTY_LIST = Bytes.of(0xc0);
 
+  /** Enough for a transfer transaction or a receipt without logs: most items never grow. */
+  private static final int INITIAL_CAPACITY = 256;
+
   private Rlp() {}
 
   /** Encodes a single item written by {@code fn}. */
   public static Bytes encode(Consumer<RlpWriter> fn) {
-    return flat(RLP.encode(w -> fn.accept(new RlpWriter(w))));
+    RlpWriter writer = new RlpWriter(INITIAL_CAPACITY);
+    fn.accept(writer);
+    return Bytes.wrap(writer.toByteArray());
   }
 
   /** Encodes a list whose items are written by {@code fn}. */
   public static Bytes encodeList(Consumer<RlpWriter> fn) {
-    return flat(RLP.encodeList(w -> fn.accept(new RlpWriter(w))));
+    RlpWriter writer = new RlpWriter(INITIAL_CAPACITY);
+    writer.writeList(fn);
+    return Bytes.wrap(writer.toByteArray());
   }
 
   /**
-   * Tuweni returns a concatenation of chunks whose slices misbehave ("element sizes do not match
-   * total size"); one contiguous array is also what every consumer (hashing, sockets) wants.
+   * An EIP-2718 typed envelope: {@code type} then the list {@code fn} writes, in one array; with
+   * {@code type} 0 (legacy) just the list.
    */
-  private static Bytes flat(Bytes encoded) {
-    return Bytes.wrap(encoded.toArrayUnsafe());
+  public static Bytes encodeTypedList(int type, Consumer<RlpWriter> fn) {
+    return encodeTyped(type, w -> w.writeList(fn));
+  }
+
+  /** {@link #encodeTypedList} for a writer that writes the list itself. */
+  public static Bytes encodeTyped(int type, Consumer<RlpWriter> fn) {
+    RlpWriter writer = new RlpWriter(INITIAL_CAPACITY);
+    if (type != 0) {
+      writer.writeRawByte(type);
+    }
+    fn.accept(writer);
+    return Bytes.wrap(writer.toByteArray());
   }
 
   /** Encodes a byte string as an RLP string item. */
   public static Bytes encodeBytes(Bytes value) {
-    return RLP.encodeValue(value);
+    RlpWriter writer = new RlpWriter(value.size() + 9);
+    writer.writeBytes(value);
+    return Bytes.wrap(writer.toByteArray());
   }
 
   /**

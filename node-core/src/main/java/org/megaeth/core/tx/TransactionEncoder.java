@@ -27,29 +27,27 @@ public final class TransactionEncoder {
 
   /** The canonical encoding. */
   public static Bytes encode(Transaction tx) {
-    Bytes payload =
-        Rlp.encodeList(
-            w -> {
-              writeUnsignedFields(w, tx);
-              writeSignature(w, tx);
-            });
-    return withTypeByte(tx, payload);
+    return Rlp.encodeTypedList(
+        typeByte(tx),
+        w -> {
+          writeUnsignedFields(w, tx);
+          writeSignature(w, tx);
+        });
   }
 
   /** What the sender signs, before hashing (EIP-155 for protected legacy transactions). */
   public static Bytes encodeForSigning(Transaction tx) {
-    Bytes payload =
-        Rlp.encodeList(
-            w -> {
-              writeUnsignedFields(w, tx);
-              if (tx instanceof LegacyTransaction legacy && legacy.chainId().isPresent()) {
-                // EIP-155: [..., chainId, 0, 0].
-                w.writeUInt256(legacy.chainId().get());
-                w.writeUInt64(0);
-                w.writeUInt64(0);
-              }
-            });
-    return withTypeByte(tx, payload);
+    return Rlp.encodeTypedList(
+        typeByte(tx),
+        w -> {
+          writeUnsignedFields(w, tx);
+          if (tx instanceof LegacyTransaction legacy && legacy.chainId().isPresent()) {
+            // EIP-155: [..., chainId, 0, 0].
+            w.writeUInt256(legacy.chainId().get());
+            w.writeUInt64(0);
+            w.writeUInt64(0);
+          }
+        });
   }
 
   /** Writes one item of a block body's transaction list. */
@@ -94,11 +92,9 @@ public final class TransactionEncoder {
     return Bytes.concatenate(Bytes.of((byte) TransactionType.BLOB.number()), wrapper);
   }
 
-  private static Bytes withTypeByte(Transaction tx, Bytes payload) {
-    if (tx instanceof LegacyTransaction) {
-      return payload;
-    }
-    return Bytes.concatenate(Bytes.of((byte) tx.type().number()), payload);
+  /** The EIP-2718 type byte, or 0 for a legacy transaction, which has none. */
+  private static int typeByte(Transaction tx) {
+    return tx instanceof LegacyTransaction ? 0 : tx.type().number();
   }
 
   private static void writeUnsignedFields(RlpWriter w, Transaction tx) {

@@ -1,11 +1,12 @@
 package org.megaeth.sequencer.produce;
 
 import java.util.List;
-import org.megaeth.core.api.TransactionResult;
+import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.diff.StateDiff;
 import org.megaeth.core.diff.StateDiffCodec;
 import org.megaeth.core.rlp.Rlp;
+import org.megaeth.core.rlp.RlpWriter;
 import org.megaeth.core.types.Hash;
 
 /**
@@ -17,21 +18,19 @@ import org.megaeth.core.types.Hash;
 public final class MiniBlockSigning {
   private MiniBlockSigning() {}
 
+  /**
+   * @param transactionHashes the mini-block's transactions, in order
+   * @param encodedReceipts their receipts' consensus encodings, in order
+   */
   public static Hash digest(
       long sequence,
       long blockNumber,
       int index,
       long timestampMicros,
-      List<TransactionResult> results,
+      List<Hash> transactionHashes,
+      List<Bytes> encodedReceipts,
       StateDiff diff) {
-    Hash receipts =
-        Keccak.hash(
-            Rlp.encodeList(
-                w -> {
-                  for (TransactionResult result : results) {
-                    w.writeRaw(result.receipt().encode());
-                  }
-                }));
+    Hash receipts = Keccak.hash(Rlp.encodeList(w -> encodedReceipts.forEach(w::writeRaw)));
     Hash diffHash = Keccak.hash(StateDiffCodec.encode(diff));
     return Keccak.hash(
         Rlp.encodeList(
@@ -40,7 +39,7 @@ public final class MiniBlockSigning {
               w.writeUInt64(blockNumber);
               w.writeUInt64(index);
               w.writeUInt64(timestampMicros);
-              w.writeList(results, (lw, r) -> lw.writeHash(r.transactionHash()));
+              w.writeList(transactionHashes, RlpWriter::writeHash);
               w.writeHash(receipts);
               w.writeHash(diffHash);
             }));

@@ -14,6 +14,7 @@ import org.megaeth.chain.exec.BaseFee;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockBuilder.OpenBlock;
 import org.megaeth.chain.exec.HeaderLookup;
+import org.megaeth.chain.parallel.ParallelExecutor;
 import org.megaeth.core.api.BlockContext;
 import org.megaeth.core.api.TransactionResult;
 import org.megaeth.core.block.BlockHeader;
@@ -50,6 +51,7 @@ import org.megaeth.trie.state.WorldState;
 public final class Producer {
   private final ProducerSettings settings;
   private final BlockBuilder builder;
+  private final ParallelExecutor parallel;
   private final WorldState state;
   private final Mempool mempool;
   private final SequencerLog log;
@@ -57,6 +59,7 @@ public final class Producer {
   private final Function<WorldState, BaseState> freeze;
   private final KeyPair key;
   private final RecentHeaders headers;
+  private final MiniBlockBudget budget;
 
   private BlockHeader head;
   private OpenBlock open;
@@ -78,6 +81,7 @@ public final class Producer {
   private CompletableFuture<Void> lastDurable = CompletableFuture.completedFuture(null);
 
   /**
+   * @param parallel executes mini-blocks, on worker threads or on the calling thread alone
    * @param head the newest sealed block, whose post-state {@code state} holds
    * @param sequence the sequence number the next mini-block gets
    * @param publish receives publications on the production thread, in order; must not block
@@ -86,6 +90,7 @@ public final class Producer {
   public Producer(
       ProducerSettings settings,
       BlockBuilder builder,
+      ParallelExecutor parallel,
       WorldState state,
       BlockHeader head,
       BaseState headState,
@@ -98,6 +103,7 @@ public final class Producer {
       Consumer<Publication> publish) {
     this.settings = settings;
     this.builder = builder;
+    this.parallel = parallel;
     this.state = state;
     this.head = head;
     this.sequence = sequence;
@@ -107,6 +113,9 @@ public final class Producer {
     this.freeze = freeze;
     this.publish = publish;
     this.headers = new RecentHeaders(store);
+    this.budget =
+        new MiniBlockBudget(
+            settings.miniBlockInterval().toNanos(), settings.maxTransactionsPerMiniBlock());
     headers.add(head);
     this.executed = PendingState.of(headState, sequence - 1);
   }
@@ -173,7 +182,7 @@ public final class Producer {
             List.of(),
             record.gasLimit(),
             record.extraData());
-    open = builder.open(state, head, attributes, headers, true);
+    open = builder.open(state, head, attributes, headers, true, parallel);
     opened = record;
     baseFee = Wei.of(BaseFee.next(head));
     miniBlockIndex = 0;
@@ -203,28 +212,25 @@ public final class Producer {
    */
   public int runMiniBlock(long nowMicros) {
     long gasLeft = open.gasLimit() - open.gasUsed();
-    List<PoolTransaction> ready =
-        mempool.selectReady(baseFee, gasLeft, settings.maxTransactionsPerMiniBlock());
+    List<PoolTransaction> ready = mempool.selectReady(baseFee, gasLeft, budget.limit());
     if (ready.isEmpty()) {
       return 0;
     }
-    Map<Hash, PoolTransaction> byHash = new HashMap<>(ready.size() * 2);
     List<BlockBuilder.Candidate> candidates = new ArrayList<>(ready.size());
     for (PoolTransaction ptx : ready) {
-      byHash.put(ptx.hash(), ptx);
-      candidates.add(open.candidate(ptx.tx(), ptx.sender())); // recovered at ingress
+      // The sender was recovered, and the encoding and hash made, at ingress.
+      candidates.add(open.candidate(ptx.tx(), ptx.sender(), ptx.encoded(), ptx.hash()));
     }
+    long started = System.nanoTime();
     BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
+    budget.record(candidates.size(), System.nanoTime() - started);
     // Before the pool forgets the included transactions, so admission never sees older nonces.
     executed = executed.with(mini.diff(), sequence);
     Map<Address, Long> nextNonces = new HashMap<>();
-    List<Address> senders = new ArrayList<>(mini.transactions().size());
-    List<Bytes> encoded = new ArrayList<>(mini.transactions().size());
-    for (Transaction tx : mini.transactions()) {
-      Address sender = byHash.get(tx.hash()).sender();
-      senders.add(sender);
-      encoded.add(tx.encoded());
-      nextNonces.merge(sender, tx.nonce() + 1, Math::max);
+    List<Bytes> encoded = new ArrayList<>(mini.included().size());
+    for (BlockBuilder.Candidate included : mini.included()) {
+      encoded.add(included.encoded());
+      nextNonces.merge(included.sender(), included.tx().nonce() + 1, Math::max);
     }
     mempool.removeIncluded(nextNonces);
     for (BlockBuilder.Skipped skipped : mini.skipped()) {
@@ -232,7 +238,7 @@ public final class Producer {
         mempool.remove(skipped.transaction().hash()); // it can never run as it is
       }
     }
-    if (mini.transactions().isEmpty()) {
+    if (mini.included().isEmpty()) {
       return 0;
     }
     LogRecord.MiniBlockLogged record =
@@ -240,17 +246,17 @@ public final class Producer {
             opened.blockNumber(), miniBlockIndex, sequence, nowMicros, encoded);
     SequencerLog.Appended appended = log.append(record);
     lastDurable = appended.durable();
-    publishMiniBlock(record, mini, senders);
-    return mini.transactions().size();
+    publishMiniBlock(record, mini);
+    return mini.included().size();
   }
 
-  private void publishMiniBlock(
-      LogRecord.MiniBlockLogged record, BlockBuilder.MiniBlock mini, List<Address> senders) {
-    List<TransactionResult> results = new ArrayList<>(mini.transactions().size());
-    for (int i = 0; i < mini.transactions().size(); i++) {
-      Transaction tx = mini.transactions().get(i);
+  private void publishMiniBlock(LogRecord.MiniBlockLogged record, BlockBuilder.MiniBlock mini) {
+    List<TransactionResult> results = new ArrayList<>(mini.included().size());
+    for (int i = 0; i < mini.included().size(); i++) {
+      BlockBuilder.Candidate included = mini.included().get(i);
+      Transaction tx = included.tx();
       Receipt receipt = mini.receipts().get(i);
-      Address sender = senders.get(i);
+      Address sender = included.sender();
       Optional<Address> created =
           tx.isContractCreation()
               ? Optional.of(FrameRunner.createAddress(sender, tx.nonce()))
@@ -258,7 +264,7 @@ public final class Producer {
       results.add(
           new TransactionResult(
               tx,
-              tx.hash(),
+              included.hash(),
               sender,
               receipt,
               receipt.cumulativeGasUsed() - cumulativeGas,
@@ -282,7 +288,8 @@ public final class Producer {
             record.blockNumber(),
             record.index(),
             record.timestampMicros(),
-            results,
+            mini.included().stream().map(BlockBuilder.Candidate::hash).toList(),
+            mini.encodedReceipts(),
             mini.diff());
     Signature signature = Secp256k1.sign(digest, key.secretKey());
     publish.accept(
@@ -369,19 +376,15 @@ public final class Producer {
                   miniBlockIndex,
                   sequence));
     }
-    List<Transaction> transactions = new ArrayList<>(record.transactions().size());
-    List<Address> senders = new ArrayList<>(record.transactions().size());
     List<BlockBuilder.Candidate> candidates = new ArrayList<>(record.transactions().size());
     for (Bytes encoded : record.transactions()) {
       Transaction tx = TransactionDecoder.decode(encoded);
       BlockBuilder.Candidate candidate = open.validate(tx); // recovers the sender, once
-      if (!(candidate.validity() instanceof TransactionValidity.Valid valid)) {
+      if (!(candidate.validity() instanceof TransactionValidity.Valid)) {
         throw new IllegalStateException(
             "a logged transaction of block %d is invalid: %s"
                 .formatted(record.blockNumber(), candidate.validity()));
       }
-      transactions.add(tx);
-      senders.add(valid.sender());
       candidates.add(candidate);
     }
     BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
@@ -396,11 +399,11 @@ public final class Producer {
                   mini.skipped().get(0).reason()));
     }
     Map<Address, Long> nextNonces = new HashMap<>();
-    for (int i = 0; i < transactions.size(); i++) {
-      nextNonces.merge(senders.get(i), transactions.get(i).nonce() + 1, Math::max);
+    for (BlockBuilder.Candidate included : mini.included()) {
+      nextNonces.merge(included.sender(), included.tx().nonce() + 1, Math::max);
     }
     mempool.removeIncluded(nextNonces);
-    publishMiniBlock(record, mini, senders);
+    publishMiniBlock(record, mini);
   }
 
   private void requireOpen(long number) {

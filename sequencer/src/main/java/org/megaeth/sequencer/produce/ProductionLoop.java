@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
  * Paces the {@link Producer} on its own thread: a mini-block every mini-block interval when there
  * are ready transactions (never an empty one), and a sealed block every block interval, empty or
  * not. When a mini-block takes longer than the interval the next starts at once rather than
- * bunching up. On {@link #stop} the open block gets a last mini-block and is sealed, so a restart
- * continues from a whole block.
+ * bunching up; the producer sizes mini-blocks so that one takes about an interval ({@link
+ * MiniBlockBudget}). On {@link #stop} the open block gets a last mini-block and is sealed, so a
+ * restart continues from a whole block.
  */
 public final class ProductionLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(ProductionLoop.class);
@@ -72,10 +73,11 @@ public final class ProductionLoop implements Runnable {
           }
           lastMiniBlock = now;
         }
-        nextMini += miniBlockNanos;
-        if (nextMini - System.nanoTime() <= 0) {
-          nextMini = System.nanoTime() + miniBlockNanos;
-        }
+        // On time: the next one an interval after this one was due. Late (a backlog kept this
+        // one busy past the interval): the next starts at once, never a burst to catch up.
+        long due = nextMini + miniBlockNanos;
+        long after = System.nanoTime();
+        nextMini = due - after >= 0 ? due : after;
         continue;
       }
       LockSupport.parkNanos(this, Math.min(nextMini, blockEnd) - now);

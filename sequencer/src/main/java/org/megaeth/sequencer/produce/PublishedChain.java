@@ -222,7 +222,12 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
     Block block = out.built().block();
     Hash hash = block.hash();
     try {
-      store.writeBlock(block, out.built().receipts(), out.built().diff(), out.built().witness());
+      store.writeBlock(
+          block,
+          out.built().receipts(),
+          out.built().diff(),
+          out.built().witness(),
+          out.built().encodings());
     } catch (org.megaeth.chain.storage.StorageException e) {
       throw new IllegalStateException(
           "cannot store block " + block.header().number() + ": " + e.getMessage(), e);

@@ -18,6 +18,7 @@ import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
 import org.megaeth.chain.exec.BlockResult;
 import org.megaeth.chain.genesis.GenesisBlock;
+import org.megaeth.chain.parallel.ParallelExecutor;
 import org.megaeth.chain.store.ChainStore;
 import org.megaeth.config.NodeOptions;
 import org.megaeth.config.dev.DevAccount;
@@ -93,6 +94,7 @@ class ProducerTest {
                 Address.fromHex("0x00000000000000000000000000000000000000cb"),
                 1000),
             new BlockBuilder(executor),
+            new ParallelExecutor(null, 1),
             state,
             genesis.header(),
             base,
