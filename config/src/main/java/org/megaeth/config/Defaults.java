@@ -77,6 +77,9 @@ public final class Defaults {
   /** geth's {@code RPCEVMTimeout}. */
   public static final Duration RPC_EVM_TIMEOUT = Duration.ofSeconds(5);
 
+  /** geth's default: legacy transactions without a chain id are refused over RPC. */
+  public static final boolean RPC_ALLOW_UNPROTECTED_TXS = false;
+
   /** debug, admin and txpool expose internals or cost a lot: off unless asked (DESIGN.md 7). */
   public static final Set<RpcNamespace> RPC_NAMESPACES =
       Set.of(RpcNamespace.ETH, RpcNamespace.NET, RpcNamespace.WEB3);

@@ -166,6 +166,12 @@ final class OptionKeys {
               o -> o.rpc().gasCap(),
               (b, v) -> b.rpc().gasCap(v)),
           option(
+              "rpc.allow-unprotected-txs",
+              "accept legacy transactions without EIP-155 replay protection (a chain id)",
+              bool(),
+              o -> o.rpc().allowUnprotectedTxs(),
+              (b, v) -> b.rpc().allowUnprotectedTxs(v)),
+          option(
               "rpc.evm-timeout-ms",
               "longest one eth_call or eth_estimateGas may run, in milliseconds",
               millis(1, 600_000),

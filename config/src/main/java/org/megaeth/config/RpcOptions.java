@@ -24,6 +24,8 @@ import java.util.Set;
  * @param gasCap the most gas one {@code eth_call} or {@code eth_estimateGas} may use
  * @param evmTimeout how long one {@code eth_call} or {@code eth_estimateGas} may run
  * @param namespaces the namespaces whose methods are served
+ * @param allowUnprotectedTxs whether legacy transactions without EIP-155 replay protection are
+ *     accepted (geth's {@code --rpc.allow-unprotected-txs}; off by default, as in geth)
  */
 public record RpcOptions(
     boolean enabled,
@@ -36,7 +38,8 @@ public record RpcOptions(
     int maxRequestBytes,
     long gasCap,
     Duration evmTimeout,
-    Set<RpcNamespace> namespaces) {
+    Set<RpcNamespace> namespaces,
+    boolean allowUnprotectedTxs) {
   public RpcOptions {
     Objects.requireNonNull(host, "host");
     corsOrigins = List.copyOf(corsOrigins);
@@ -57,7 +60,8 @@ public record RpcOptions(
         .maxRequestBytes(maxRequestBytes)
         .gasCap(gasCap)
         .evmTimeout(evmTimeout)
-        .namespaces(namespaces);
+        .namespaces(namespaces)
+        .allowUnprotectedTxs(allowUnprotectedTxs);
   }
 
   /** An unmodifiable set iterating in declaration order, so printed config is stable. */
@@ -80,6 +84,7 @@ public record RpcOptions(
     private long gasCap = Defaults.RPC_GAS_CAP;
     private Duration evmTimeout = Defaults.RPC_EVM_TIMEOUT;
     private Set<RpcNamespace> namespaces = Defaults.RPC_NAMESPACES;
+    private boolean allowUnprotectedTxs = Defaults.RPC_ALLOW_UNPROTECTED_TXS;
 
     Builder() {}
 
@@ -138,6 +143,11 @@ public record RpcOptions(
       return this;
     }
 
+    public Builder allowUnprotectedTxs(boolean value) {
+      this.allowUnprotectedTxs = value;
+      return this;
+    }
+
     public RpcOptions build() {
       return new RpcOptions(
           enabled,
@@ -150,7 +160,8 @@ public record RpcOptions(
           maxRequestBytes,
           gasCap,
           evmTimeout,
-          namespaces);
+          namespaces,
+          allowUnprotectedTxs);
     }
   }
 }

@@ -31,11 +31,33 @@ class NodeLauncherTest {
             });
     main.start();
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    // What the SIGINT/SIGTERM shutdown hook runs:
-    launcher.shutdown();
+    // What SIGINT and SIGTERM do:
+    launcher.requestStop();
     main.join(10_000);
     assertThat(events)
         .containsExactly("start store", "start rpc", "stop rpc", "stop store", "returned");
+  }
+
+  @Test
+  void shouldAlsoReturnWhenTheShutdownHookStoppedTheServices() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    NodeLauncher launcher =
+        new NodeLauncher(new ServiceController(List.of(new Named("store", started))));
+    Thread main =
+        new Thread(
+            () -> {
+              try {
+                launcher.runUntilShutdown();
+                events.add("returned");
+              } catch (Exception e) {
+                events.add("failed " + e);
+              }
+            });
+    main.start();
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    launcher.shutdown(); // what the hook runs when the JVM exits for another reason
+    main.join(10_000);
+    assertThat(events).containsExactly("start store", "stop store", "returned");
   }
 
   private final class Named extends Service {

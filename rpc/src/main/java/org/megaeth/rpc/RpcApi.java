@@ -66,7 +66,8 @@ public final class RpcApi implements AutoCloseable {
                 subscriptions,
                 new GasPriceOracle(backend.chain()),
                 config.syncDefaultTimeout(),
-                config.syncMaxTimeout())));
+                config.syncMaxTimeout(),
+                config.options().allowUnprotectedTxs())));
     methods.addAll(DebugMethods.create(backend.chain(), blocks));
     this.registry = MethodRegistry.of(methods, config.options().namespaces());
     this.processor =

@@ -1,7 +1,9 @@
 package org.megaeth.core.api;
 
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.megaeth.core.tx.PooledTransaction;
+import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 
 /**
@@ -24,4 +26,13 @@ public interface TransactionSink {
    * cancel it when they stop waiting; an implementation drops cancelled waiters.
    */
   CompletableFuture<TransactionResult> awaitResult(Hash transactionHash);
+
+  /**
+   * The nonce the sender's next transaction should carry as the pool sees it: one past the last of
+   * its pooled transactions that can run without a gap, or the pool's newest view of its account
+   * nonce; empty when the pool holds nothing of the sender (callers then use the state's nonce).
+   * What {@code eth_getTransactionCount} answers at {@code pending}, as geth counts its pool: a
+   * wallet sending twice in a row needs it.
+   */
+  OptionalLong pendingNonce(Address sender);
 }

@@ -12,6 +12,7 @@ import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.Wei;
 import org.megaeth.core.util.TimeProvider;
+import org.megaeth.rpc.testing.Rpc;
 import org.megaeth.rpc.testing.RpcHarness;
 import org.megaeth.rpc.testing.TestChain;
 import org.megaeth.rpc.testing.Txs;
@@ -31,6 +32,30 @@ class SendTransactionMethodsTest {
   }
 
   @Test
+  void shouldRefuseUnprotectedLegacyTransactionsAsGethDoesUnlessAllowed() {
+    TestChain chain = rpc.chain();
+    String unprotected = Txs.raw(Txs.unprotectedTransfer(chain.account(0), 0, recipient));
+    JsonNode refused = rpc.error("eth_sendRawTransaction", unprotected);
+    assertThat(refused.get("code").asInt()).isEqualTo(-32000);
+    assertThat(refused.get("message").asText())
+        .isEqualTo("only replay-protected (EIP-155) transactions allowed over RPC");
+    assertThat(chain.poolSize()).isZero();
+    // EIP-155 legacy transactions are fine.
+    rpc.result(
+        "eth_sendRawTransaction",
+        Txs.raw(Txs.legacyTransfer(chain.account(0), 0, recipient, Wei.of(1))));
+
+    try (RpcHarness allowing =
+        RpcHarness.create(
+            TestChain.create(), Rpc.options().toBuilder().allowUnprotectedTxs(true).build())) {
+      allowing.result(
+          "eth_sendRawTransaction",
+          Txs.raw(Txs.unprotectedTransfer(allowing.chain().account(0), 0, recipient)));
+      assertThat(allowing.chain().poolSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void shouldReturnTheHashAndPoolTheTransaction() {
     TestChain chain = rpc.chain();
     Transaction tx = Txs.transfer(chain.account(0), 0, recipient, Wei.of(1));
@@ -40,6 +65,26 @@ class SendTransactionMethodsTest {
     JsonNode again = rpc.error("eth_sendRawTransaction", Txs.raw(tx));
     assertThat(again.get("code").asInt()).isEqualTo(-32000);
     assertThat(again.get("message").asText()).isEqualTo("already known");
+  }
+
+  @Test
+  void shouldCountPooledTransactionsInThePendingNonceSoWalletsCanSendTwiceInARow() {
+    TestChain chain = rpc.chain();
+    String sender = chain.account(0).address().toHexString();
+    rpc.result(
+        "eth_sendRawTransaction", Txs.raw(Txs.transfer(chain.account(0), 0, recipient, Wei.of(1))));
+    // What ethers and viem ask before the next send: the pooled transaction counts.
+    assertThat(rpc.result("eth_getTransactionCount", sender, "pending").asText()).isEqualTo("0x1");
+    assertThat(rpc.result("eth_getTransactionCount", sender, "latest").asText()).isEqualTo("0x0");
+    rpc.result(
+        "eth_sendRawTransaction", Txs.raw(Txs.transfer(chain.account(0), 1, recipient, Wei.of(1))));
+    // A nonce gap waits in the pool's queue and does not count.
+    rpc.call(
+        "eth_sendRawTransaction", Txs.raw(Txs.transfer(chain.account(0), 5, recipient, Wei.of(1))));
+    assertThat(rpc.result("eth_getTransactionCount", sender, "pending").asText()).isEqualTo("0x2");
+    chain.mineMiniBlock();
+    assertThat(rpc.result("eth_getTransactionCount", sender, "latest").asText()).isEqualTo("0x2");
+    assertThat(rpc.result("eth_getTransactionCount", sender, "pending").asText()).isEqualTo("0x2");
   }
 
   @Test

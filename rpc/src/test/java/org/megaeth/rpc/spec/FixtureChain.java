@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.megaeth.chain.genesis.GenesisBlock;
 import org.megaeth.chain.store.ChainFileReader;
@@ -148,6 +149,11 @@ final class FixtureChain implements ChainReader, StateReader, TransactionSink, C
   @Override
   public CompletableFuture<TransactionResult> awaitResult(Hash transactionHash) {
     return new CompletableFuture<>();
+  }
+
+  @Override
+  public OptionalLong pendingNonce(Address sender) {
+    return OptionalLong.empty(); // no pool
   }
 
   @Override

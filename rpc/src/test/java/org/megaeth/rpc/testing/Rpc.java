@@ -29,7 +29,8 @@ public final class Rpc {
         Defaults.RPC_MAX_REQUEST_BYTES,
         Defaults.RPC_GAS_CAP,
         Duration.ofSeconds(5),
-        EnumSet.allOf(RpcNamespace.class));
+        EnumSet.allOf(RpcNamespace.class),
+        Defaults.RPC_ALLOW_UNPROTECTED_TXS);
   }
 
   /** A request object with id 1. */

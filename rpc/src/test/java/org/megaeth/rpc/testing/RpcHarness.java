@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.megaeth.config.RpcOptions;
 import org.megaeth.core.util.TimeProvider;
 import org.megaeth.rpc.RpcApi;
 import org.megaeth.rpc.RpcBackend;
@@ -35,6 +36,11 @@ public final class RpcHarness implements AutoCloseable {
       TestChain chain, UnaryOperator<RpcServerConfig.Builder> config, TimeProvider clock) {
     return new RpcHarness(
         chain, config.apply(RpcServerConfig.builder(Rpc.options())).build(), clock);
+  }
+
+  /** With other node options than {@link Rpc#options()}. */
+  public static RpcHarness create(TestChain chain, RpcOptions options) {
+    return new RpcHarness(chain, RpcServerConfig.builder(options).build(), TimeProvider.SYSTEM);
   }
 
   public static RpcBackend backend(TestChain chain) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -371,6 +372,16 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     CompletableFuture<TransactionResult> future = new CompletableFuture<>();
     waiters.computeIfAbsent(transactionHash, h -> new ArrayList<>()).add(future);
     return future;
+  }
+
+  @Override
+  public synchronized OptionalLong pendingNonce(Address sender) {
+    long pooled = pool.values().stream().filter(p -> p.sender().equals(sender)).count();
+    if (pooled == 0) {
+      return OptionalLong.empty();
+    }
+    // This pool admits each sender's nonces in order only, so they have no gap.
+    return OptionalLong.of(state.getAccount(sender).map(Account::nonce).orElse(0L) + pooled);
   }
 
   /** Transactions waiting in the pool. */

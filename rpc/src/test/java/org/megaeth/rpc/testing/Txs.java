@@ -64,6 +64,21 @@ public final class Txs {
         from.secretKey());
   }
 
+  /** A legacy transfer signed without a chain id: valid on every chain (pre-EIP-155). */
+  public static Transaction unprotectedTransfer(DevAccount from, long nonce, Address to) {
+    return TransactionSigner.sign(
+        new LegacyTransaction(
+            nonce,
+            MAX_FEE,
+            21_000,
+            Optional.of(to),
+            Wei.of(1),
+            Bytes.EMPTY,
+            Optional.empty(),
+            TransactionSigner.UNSIGNED),
+        from.secretKey());
+  }
+
   public static String raw(Transaction tx) {
     return tx.encoded().toHexString();
   }

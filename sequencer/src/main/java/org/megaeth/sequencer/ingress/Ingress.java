@@ -1,5 +1,6 @@
 package org.megaeth.sequencer.ingress;
 
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,8 +13,10 @@ import org.megaeth.core.fork.Fork;
 import org.megaeth.core.tx.BlobTransaction;
 import org.megaeth.core.tx.PooledTransaction;
 import org.megaeth.core.tx.Transaction;
+import org.megaeth.core.tx.TransactionInvalid;
 import org.megaeth.core.tx.TransactionValidator;
 import org.megaeth.core.tx.TransactionValidity;
+import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.Wei;
 import org.megaeth.sequencer.mempool.AddResult;
@@ -78,7 +81,11 @@ public final class Ingress implements TransactionSink {
     Fork fork = chain.forkAt(next.number(), next.timestamp());
     TransactionValidity validity = TransactionValidator.validate(tx, fork, chain.chainId());
     if (validity instanceof TransactionValidity.Invalid invalid) {
-      return SubmitResult.rejected(invalid.message());
+      // geth's pool wraps what signer recovery says in "invalid sender: ...".
+      return SubmitResult.rejected(
+          invalid.reason() == TransactionInvalid.INVALID_CHAIN_ID
+              ? TransactionInvalid.INVALID_SENDER.text() + ": " + invalid.message()
+              : invalid.message());
     }
     TransactionValidity.Valid valid = (TransactionValidity.Valid) validity;
     PoolTransaction ptx = PoolTransaction.of(tx, valid.sender());
@@ -96,5 +103,20 @@ public final class Ingress implements TransactionSink {
   @Override
   public CompletableFuture<TransactionResult> awaitResult(Hash transactionHash) {
     return published.awaitResult(transactionHash);
+  }
+
+  /**
+   * The pool's view, never behind the newest executed mini-block: a transaction that just ran has
+   * left the pool before its mini-block is durable and readable, and the nonce must not step back
+   * in that window.
+   */
+  @Override
+  public OptionalLong pendingNonce(Address sender) {
+    long executed = admissionState.get().account(sender).map(a -> a.nonce()).orElse(0L);
+    OptionalLong pooled = mempool.nextNonce(sender);
+    if (pooled.isPresent() && Long.compareUnsigned(pooled.getAsLong(), executed) > 0) {
+      return pooled;
+    }
+    return OptionalLong.of(executed);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -104,6 +105,17 @@ public final class Mempool {
     return pending;
   }
 
+  /**
+   * The sender's next nonce counting its pooled transactions that can run without a gap; empty when
+   * the pool holds none of its transactions.
+   */
+  public synchronized OptionalLong nextNonce(Address sender) {
+    SenderQueue queue = bySender.get(sender);
+    return queue == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(queue.stateNonce + contiguousFrom(queue, queue.stateNonce));
+  }
+
   public synchronized int queuedCount() {
     return byHash.size() - pendingCount();
   }
@@ -136,6 +148,13 @@ public final class Mempool {
               .formatted(
                   tx.maxPriorityFeePerGas().value().toDecimalString(),
                   config.minTip().value().toDecimalString()));
+    }
+    if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
+      // It could never run at this base fee, and it would hold back the sender's later nonces.
+      return reject(
+          "max fee per gas less than block base fee: maxFeePerGas: %s, baseFee: %s"
+              .formatted(
+                  tx.maxFeePerGas().value().toDecimalString(), baseFee.value().toDecimalString()));
     }
     SenderAccount account = accounts.account(ptx.sender());
     SenderQueue known = bySender.get(ptx.sender());

@@ -246,7 +246,7 @@ class ProducerTest {
     assertThat(submit(wrongChain))
         .isEqualTo(
             SubmitResult.rejected(
-                "invalid chain id for signer: have %d want %d"
+                "invalid sender: invalid chain id for signer: have %d want %d"
                     .formatted(dev.chainId() + 1, dev.chainId())));
     submit(transfer(account(0), 0, 1));
     assertThat(submit(transfer(account(0), 0, 1))).isInstanceOf(SubmitResult.Rejected.class);

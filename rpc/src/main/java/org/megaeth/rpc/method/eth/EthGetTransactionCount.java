@@ -1,7 +1,9 @@
 package org.megaeth.rpc.method.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.OptionalLong;
 import org.megaeth.core.api.StateView;
+import org.megaeth.core.api.TransactionSink;
 import org.megaeth.core.types.Address;
 import org.megaeth.rpc.chain.BlockResolver;
 import org.megaeth.rpc.dispatch.JsonRpcMethod;
@@ -14,14 +16,17 @@ import org.megaeth.rpc.params.BlockParameter;
 import org.megaeth.rpc.params.Params;
 
 /**
- * {@code eth_getTransactionCount}: the account nonce; at {@code latest}/{@code pending}, after the
- * newest mini-block (transactions still in the pool are not counted).
+ * {@code eth_getTransactionCount}: the account nonce; at {@code latest}, after the newest
+ * mini-block; at {@code pending}, also counting the transactions this node accepted that no
+ * mini-block has run yet (as geth counts its pool), which wallets use for the next nonce.
  */
 public final class EthGetTransactionCount implements JsonRpcMethod {
   private final BlockResolver blocks;
+  private final TransactionSink pool;
 
-  public EthGetTransactionCount(BlockResolver blocks) {
+  public EthGetTransactionCount(BlockResolver blocks, TransactionSink pool) {
     this.blocks = blocks;
+    this.pool = pool;
   }
 
   @Override
@@ -35,7 +40,14 @@ public final class EthGetTransactionCount implements JsonRpcMethod {
     Address address = params.address(0);
     BlockParameter block = params.blockOr(1, BlockParameter.Tag.LATEST);
     try (StateView state = blocks.state(block)) {
-      return Json.text(Hexes.unsignedQuantity(state.nonce(address)));
+      long nonce = state.nonce(address);
+      if (block == BlockParameter.Tag.PENDING) {
+        OptionalLong pooled = pool.pendingNonce(address);
+        if (pooled.isPresent() && Long.compareUnsigned(pooled.getAsLong(), nonce) > 0) {
+          nonce = pooled.getAsLong();
+        }
+      }
+      return Json.text(Hexes.unsignedQuantity(nonce));
     }
   }
 }

@@ -32,7 +32,8 @@ public final class EthMethods {
       SubscriptionManager subscriptions,
       GasPriceOracle gasPrices,
       Duration syncDefaultTimeout,
-      Duration syncMaxTimeout) {}
+      Duration syncMaxTimeout,
+      boolean allowUnprotectedTxs) {}
 
   public static List<JsonRpcMethod> create(Dependencies d) {
     ChainReader chain = d.chain();
@@ -40,7 +41,8 @@ public final class EthMethods {
     Senders senders = new Senders(chain);
     BlockReceipts receipts = new BlockReceipts(chain, senders);
     TransactionSubmitter submitter =
-        new TransactionSubmitter(d.transactions(), d.syncDefaultTimeout(), d.syncMaxTimeout());
+        new TransactionSubmitter(
+            d.transactions(), d.allowUnprotectedTxs(), d.syncDefaultTimeout(), d.syncMaxTimeout());
     return List.of(
         new EthAccounts(),
         new EthChainId(chain),
@@ -51,7 +53,7 @@ public final class EthMethods {
         new EthBlobBaseFee(chain),
         new EthFeeHistory(chain, blocks),
         new EthGetBalance(blocks),
-        new EthGetTransactionCount(blocks),
+        new EthGetTransactionCount(blocks, d.transactions()),
         new EthGetCode(blocks),
         new EthGetStorageAt(blocks),
         new EthGetProof(blocks),

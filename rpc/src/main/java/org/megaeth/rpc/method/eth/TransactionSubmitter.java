@@ -11,6 +11,7 @@ import org.megaeth.core.api.SubmitResult;
 import org.megaeth.core.api.TransactionResult;
 import org.megaeth.core.api.TransactionSink;
 import org.megaeth.core.rlp.RlpException;
+import org.megaeth.core.tx.LegacyTransaction;
 import org.megaeth.core.tx.PooledTransaction;
 import org.megaeth.core.tx.TransactionDecoder;
 import org.megaeth.core.types.Hash;
@@ -29,11 +30,17 @@ final class TransactionSubmitter {
   private static final Duration ADMISSION_TIMEOUT = Duration.ofSeconds(10);
 
   private final TransactionSink sink;
+  private final boolean allowUnprotected;
   private final Duration defaultTimeout;
   private final Duration maxTimeout;
 
-  TransactionSubmitter(TransactionSink sink, Duration defaultTimeout, Duration maxTimeout) {
+  TransactionSubmitter(
+      TransactionSink sink,
+      boolean allowUnprotected,
+      Duration defaultTimeout,
+      Duration maxTimeout) {
     this.sink = sink;
+    this.allowUnprotected = allowUnprotected;
     this.defaultTimeout = defaultTimeout;
     this.maxTimeout = maxTimeout;
   }
@@ -49,6 +56,13 @@ final class TransactionSubmitter {
       tx = TransactionDecoder.decodePooled(raw);
     } catch (RlpException e) {
       throw JsonRpcException.server(e.getMessage());
+    }
+    if (!allowUnprotected
+        && tx.transaction() instanceof LegacyTransaction legacy
+        && !legacy.isProtected()) {
+      // A signature valid on every chain could be replayed here from anywhere: geth's default.
+      throw JsonRpcException.server(
+          "only replay-protected (EIP-155) transactions allowed over RPC");
     }
     SubmitResult result = await(sink.submit(tx), ADMISSION_TIMEOUT, "transaction admission");
     return switch (result) {
