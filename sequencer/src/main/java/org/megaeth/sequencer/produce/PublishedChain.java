@@ -70,6 +70,20 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
   private final Map<Hash, CompletableFuture<TransactionResult>> waiters = new HashMap<>();
   private List<Hash> openBlockResults = new ArrayList<>();
 
+  /**
+   * The newest sealed blocks, decoded, with their receipts and senders, newest last: the reads that
+   * follow a seal (every wallet polls for its receipt) are answered without decoding the whole
+   * block from the store, which for a block of thousands of transactions costs milliseconds per
+   * receipt.
+   */
+  private final ArrayDeque<RecentBlock> recentBlocks = new ArrayDeque<>();
+
+  /** How many sealed blocks {@link #recentBlocks} keeps: seconds of receipt polling. */
+  static final int KEPT_RECENT_BLOCKS = 8;
+
+  private record RecentBlock(
+      Hash hash, Block block, List<Receipt> receipts, List<Address> senders) {}
+
   /** Sealed headers with their states, newest last; written by the publishing thread only. */
   private final ArrayDeque<SealedState> sealedStates = new ArrayDeque<>();
 
@@ -238,6 +252,25 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
         sealedStates.removeFirst();
       }
     }
+    List<Address> senders = new ArrayList<>(block.body().transactions().size());
+    synchronized (resultsLock) {
+      for (Hash tx : out.built().encodings().transactionHashes()) {
+        TransactionResult result = results.get(tx);
+        if (result == null) {
+          senders = null; // not all known here: reads fall back to the store
+          break;
+        }
+        senders.add(result.sender());
+      }
+    }
+    synchronized (recentBlocks) {
+      recentBlocks.addLast(
+          new RecentBlock(
+              hash, block, out.built().receipts(), senders == null ? null : List.copyOf(senders)));
+      while (recentBlocks.size() > KEPT_RECENT_BLOCKS) {
+        recentBlocks.removeFirst();
+      }
+    }
     synchronized (resultsLock) {
       for (Hash tx : openBlockResults) {
         TransactionResult result = results.get(tx);
@@ -357,17 +390,40 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
 
   @Override
   public Optional<Block> block(long number) {
-    return number > head().number() ? Optional.empty() : store.block(number);
+    if (number > head().number()) {
+      return Optional.empty();
+    }
+    synchronized (recentBlocks) {
+      for (RecentBlock recent : recentBlocks) {
+        if (recent.block().number() == number) {
+          return Optional.of(recent.block());
+        }
+      }
+    }
+    return store.block(number);
   }
 
   @Override
   public Optional<Block> block(Hash blockHash) {
-    return store.block(blockHash);
+    RecentBlock recent = recent(blockHash);
+    return recent != null ? Optional.of(recent.block()) : store.block(blockHash);
   }
 
   @Override
   public Optional<List<Receipt>> receipts(Hash blockHash) {
-    return store.receipts(blockHash);
+    RecentBlock recent = recent(blockHash);
+    return recent != null ? Optional.of(recent.receipts()) : store.receipts(blockHash);
+  }
+
+  private RecentBlock recent(Hash blockHash) {
+    synchronized (recentBlocks) {
+      for (RecentBlock recent : recentBlocks) {
+        if (recent.hash().equals(blockHash)) {
+          return recent;
+        }
+      }
+    }
+    return null;
   }
 
   @Override
@@ -379,6 +435,12 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
 
   @Override
   public Optional<Address> sender(Hash blockHash, int index) {
+    RecentBlock recent = recent(blockHash);
+    if (recent != null && recent.senders() != null) {
+      return index >= 0 && index < recent.senders().size()
+          ? Optional.of(recent.senders().get(index))
+          : Optional.empty();
+    }
     return store
         .block(blockHash)
         .filter(b -> index >= 0 && index < b.body().transactions().size())

@@ -32,6 +32,7 @@ import org.megaeth.core.tx.PooledTransaction;
 import org.megaeth.core.tx.Transaction;
 import org.megaeth.core.tx.TransactionSigner;
 import org.megaeth.core.types.Address;
+import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
 import org.megaeth.sequencer.ingress.Ingress;
@@ -199,6 +200,40 @@ class ProducerTest {
     assertThat(producer.head().hash()).isEqualTo(parent.hash());
     assertThat(replayLog.records).isEmpty();
     assertThat(before.size()).isZero();
+  }
+
+  @Test
+  void sealedBlocksReadTheSameFromMemoryAndFromTheStore() throws Exception {
+    KeyPair alice = account(0);
+    KeyPair bob = account(1);
+    int blocks = PublishedChain.KEPT_RECENT_BLOCKS + 3;
+    for (int block = 0; block < blocks; block++) {
+      producer.openBlock(System.currentTimeMillis());
+      submit(transfer(alice, block, 1));
+      submit(transfer(bob, block, 2));
+      assertThat(producer.runMiniBlock(block)).isEqualTo(2);
+      producer.sealBlock();
+      chain.drain();
+    }
+    for (Block block : stored) {
+      // The newest ones come from memory, the older ones from the store: the same either way.
+      Hash hash = block.hash();
+      assertThat(chain.block(hash)).contains(store.block(hash).orElseThrow());
+      assertThat(chain.block(block.number())).contains(store.block(hash).orElseThrow());
+      assertThat(chain.receipts(hash)).isEqualTo(store.receipts(hash));
+      boolean recent = block.number() > blocks - PublishedChain.KEPT_RECENT_BLOCKS;
+      if (recent) {
+        assertThat(chain.sender(hash, 0)).isPresent();
+        assertThat(chain.sender(hash, 2)).isEmpty();
+      }
+      chain.sender(hash, 0).ifPresent(s -> assertThat(s).isIn(alice.address(), bob.address()));
+    }
+    Block newest = stored.get(stored.size() - 1);
+    assertThat(
+            List.of(
+                chain.sender(newest.hash(), 0).orElseThrow(),
+                chain.sender(newest.hash(), 1).orElseThrow()))
+        .containsExactlyInAnyOrder(alice.address(), bob.address());
   }
 
   @Test
