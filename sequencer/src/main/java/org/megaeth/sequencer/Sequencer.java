@@ -37,6 +37,7 @@ import org.megaeth.sequencer.log.LogRecord;
 import org.megaeth.sequencer.log.WalSequencerLog;
 import org.megaeth.sequencer.mempool.Mempool;
 import org.megaeth.sequencer.mempool.MempoolConfig;
+import org.megaeth.sequencer.produce.ExecutionStats;
 import org.megaeth.sequencer.produce.IntervalStats;
 import org.megaeth.sequencer.produce.Producer;
 import org.megaeth.sequencer.produce.ProducerSettings;
@@ -333,13 +334,16 @@ public final class Sequencer extends Service {
     double tps = (transactions - statusTransactions) / seconds;
     statusTransactions = transactions;
     statusNanos = now;
+    ExecutionStats.Window exec = producer.executionStats().takeAndReset();
     LOG.info(
-        "head {} | {} tx/s | mini-blocks p50 {} ms p99 {} ms | pool {} pending {} queued"
-            + " | publish backlog {}",
+        "head {} | {} tx/s | mini-blocks p50 {} ms p99 {} ms | execution {}x parallel, {}%"
+            + " re-executed | pool {} pending {} queued | publish backlog {}",
         published.head().number(),
         String.format(java.util.Locale.ROOT, "%.0f", tps),
         String.format(java.util.Locale.ROOT, "%.1f", miniBlockIntervals.percentile(50) / 1e6),
         String.format(java.util.Locale.ROOT, "%.1f", miniBlockIntervals.percentile(99) / 1e6),
+        String.format(java.util.Locale.ROOT, "%.2f", exec.sum().parallelism()),
+        String.format(java.util.Locale.ROOT, "%.1f", 100 * exec.sum().conflictRate()),
         mempool.pendingCount(),
         mempool.queuedCount(),
         published.backlog());

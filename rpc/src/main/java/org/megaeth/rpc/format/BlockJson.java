@@ -56,13 +56,18 @@ public final class BlockJson {
   /**
    * The block object.
    *
+   * @param facts the block's size and transaction hashes ({@link BlockFacts})
    * @param senders the sender of transaction {@code i}; called only when {@code fullTransactions}
    */
   public static ObjectNode block(
-      Block block, Hash hash, boolean fullTransactions, IntFunction<Address> senders) {
+      Block block,
+      Hash hash,
+      BlockFacts.Facts facts,
+      boolean fullTransactions,
+      IntFunction<Address> senders) {
     BlockHeader header = block.header();
     ObjectNode node = header(header, hash);
-    node.put("size", Hexes.quantity(block.encode().size()));
+    node.put("size", Hexes.quantity(facts.size()));
     ArrayNode uncles = node.putArray("uncles");
     for (BlockHeader ommer : block.body().ommers()) {
       uncles.add(ommer.hash().toHexString());
@@ -72,7 +77,7 @@ public final class BlockJson {
     Optional<Wei> baseFee = header.baseFeePerGas().map(Wei::of);
     for (int i = 0; i < transactions.size(); i++) {
       Transaction tx = transactions.get(i);
-      Hash txHash = tx.hash();
+      Hash txHash = facts.transactionHashes().get(i);
       if (fullTransactions) {
         TransactionJson.Inclusion inclusion =
             new TransactionJson.Inclusion(

@@ -60,6 +60,7 @@ public final class Producer {
   private final KeyPair key;
   private final RecentHeaders headers;
   private final MiniBlockBudget budget;
+  private final ExecutionStats executionStats = new ExecutionStats();
 
   private BlockHeader head;
   private OpenBlock open;
@@ -123,6 +124,11 @@ public final class Producer {
   /** The state after every executed mini-block, for admission checks; any thread. */
   public PendingState executedState() {
     return executed;
+  }
+
+  /** The mini-blocks' execution metrics (parallelism, conflicts), for the status line. */
+  public ExecutionStats executionStats() {
+    return executionStats;
   }
 
   /** The newest sealed block. */
@@ -224,6 +230,7 @@ public final class Producer {
     long started = System.nanoTime();
     BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
     budget.record(candidates.size(), System.nanoTime() - started);
+    executionStats.record(mini.metrics());
     // Before the pool forgets the included transactions, so admission never sees older nonces.
     executed = executed.with(mini.diff(), sequence);
     Map<Address, Long> nextNonces = new HashMap<>();

@@ -9,6 +9,7 @@ import org.megaeth.rpc.chain.Senders;
 import org.megaeth.rpc.dispatch.JsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
+import org.megaeth.rpc.format.BlockFacts;
 import org.megaeth.rpc.format.BlockJson;
 import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcException;
@@ -18,8 +19,10 @@ import org.megaeth.rpc.params.Params;
 public final class EthGetBlockByHash implements JsonRpcMethod {
   private final ChainReader chain;
   private final Senders senders;
+  private final BlockFacts facts;
 
-  public EthGetBlockByHash(ChainReader chain, Senders senders) {
+  public EthGetBlockByHash(ChainReader chain, Senders senders, BlockFacts facts) {
+    this.facts = facts;
     this.chain = chain;
     this.senders = senders;
   }
@@ -40,6 +43,6 @@ public final class EthGetBlockByHash implements JsonRpcMethod {
       return Json.nullNode();
     }
     Block b = block.get();
-    return BlockJson.block(b, hash, full, i -> senders.sender(b, hash, i));
+    return BlockJson.block(b, hash, facts.of(b, hash), full, i -> senders.sender(b, hash, i));
   }
 }

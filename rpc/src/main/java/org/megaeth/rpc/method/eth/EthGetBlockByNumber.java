@@ -7,6 +7,7 @@ import org.megaeth.rpc.chain.Senders;
 import org.megaeth.rpc.dispatch.JsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
+import org.megaeth.rpc.format.BlockFacts;
 import org.megaeth.rpc.format.BlockJson;
 import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcException;
@@ -19,8 +20,10 @@ import org.megaeth.rpc.params.Params;
 public final class EthGetBlockByNumber implements JsonRpcMethod {
   private final BlockResolver blocks;
   private final Senders senders;
+  private final BlockFacts facts;
 
-  public EthGetBlockByNumber(BlockResolver blocks, Senders senders) {
+  public EthGetBlockByNumber(BlockResolver blocks, Senders senders, BlockFacts facts) {
+    this.facts = facts;
     this.blocks = blocks;
     this.senders = senders;
   }
@@ -41,6 +44,11 @@ public final class EthGetBlockByNumber implements JsonRpcMethod {
       return Json.nullNode();
     }
     BlockResolver.HashedBlock b = found.get();
-    return BlockJson.block(b.block(), b.hash(), full, i -> senders.sender(b.block(), b.hash(), i));
+    return BlockJson.block(
+        b.block(),
+        b.hash(),
+        facts.of(b.block(), b.hash()),
+        full,
+        i -> senders.sender(b.block(), b.hash(), i));
   }
 }

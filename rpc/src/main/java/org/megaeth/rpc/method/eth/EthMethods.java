@@ -14,6 +14,7 @@ import org.megaeth.rpc.evm.EvmCalls;
 import org.megaeth.rpc.evm.EvmExecutor;
 import org.megaeth.rpc.filter.FilterManager;
 import org.megaeth.rpc.filter.LogQuery;
+import org.megaeth.rpc.format.BlockFacts;
 import org.megaeth.rpc.subscription.SubscriptionManager;
 
 /** The {@code eth} namespace's methods, and MegaETH's {@code realtime_sendRawTransaction}. */
@@ -40,6 +41,7 @@ public final class EthMethods {
     BlockResolver blocks = d.blocks();
     Senders senders = new Senders(chain);
     BlockReceipts receipts = new BlockReceipts(chain, senders);
+    BlockFacts blockFacts = new BlockFacts();
     TransactionSubmitter submitter =
         new TransactionSubmitter(
             d.transactions(), d.allowUnprotectedTxs(), d.syncDefaultTimeout(), d.syncMaxTimeout());
@@ -69,8 +71,8 @@ public final class EthMethods {
         new EthGetRawTransactionByHash(RpcMethod.ETH_GET_RAW_TRANSACTION_BY_HASH, chain),
         new EthGetTransactionReceipt(chain, receipts),
         new EthGetBlockReceipts(blocks, receipts),
-        new EthGetBlockByNumber(blocks, senders),
-        new EthGetBlockByHash(chain, senders),
+        new EthGetBlockByNumber(blocks, senders, blockFacts),
+        new EthGetBlockByHash(chain, senders, blockFacts),
         new EthGetBlockTransactionCountByHash(chain),
         new EthGetBlockTransactionCountByNumber(blocks),
         EthGetUncleCount.byHash(blocks),
