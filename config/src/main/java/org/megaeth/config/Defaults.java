@@ -77,6 +77,20 @@ public final class Defaults {
   /** geth's {@code RPCEVMTimeout}. */
   public static final Duration RPC_EVM_TIMEOUT = Duration.ofSeconds(5);
 
+  /** EIP-7966's wait when the caller names none: room for a mini-block and a busy machine. */
+  public static final Duration RPC_SYNC_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The cap on a caller's eth_sendRawTransactionSync timeout. */
+  public static final Duration RPC_SYNC_MAX_TIMEOUT = Duration.ofSeconds(20);
+
+  /** The largest response: geth's batch response cap. */
+  public static final int RPC_MAX_RESPONSE_BYTES = 25 * 1024 * 1024;
+
+  /** The widest eth_getLogs range and the most logs it returns (the big providers' order). */
+  public static final long RPC_LOGS_MAX_BLOCK_RANGE = 10_000;
+
+  public static final int RPC_LOGS_MAX_RESULTS = 10_000;
+
   /** geth's default: legacy transactions without a chain id are refused over RPC. */
   public static final boolean RPC_ALLOW_UNPROTECTED_TXS = false;
 

@@ -172,6 +172,36 @@ final class OptionKeys {
               o -> o.rpc().allowUnprotectedTxs(),
               (b, v) -> b.rpc().allowUnprotectedTxs(v)),
           option(
+              "rpc.sync-timeout-ms",
+              "how long eth_sendRawTransactionSync waits when the caller names no timeout, in ms",
+              millis(1, 600_000),
+              o -> o.rpc().syncTimeout(),
+              (b, v) -> b.rpc().syncTimeout(v)),
+          option(
+              "rpc.sync-max-timeout-ms",
+              "the most a caller may ask eth_sendRawTransactionSync to wait, in milliseconds",
+              millis(1, 600_000),
+              o -> o.rpc().syncMaxTimeout(),
+              (b, v) -> b.rpc().syncMaxTimeout(v)),
+          option(
+              "rpc.max-response-bytes",
+              "largest response (one call or a whole batch), in bytes",
+              integer(1_024, Integer.MAX_VALUE),
+              o -> o.rpc().maxResponseBytes(),
+              (b, v) -> b.rpc().maxResponseBytes(v)),
+          option(
+              "rpc.logs-max-block-range",
+              "widest block range one eth_getLogs may scan",
+              longInteger(1, Long.MAX_VALUE),
+              o -> o.rpc().logsMaxBlockRange(),
+              (b, v) -> b.rpc().logsMaxBlockRange(v)),
+          option(
+              "rpc.logs-max-results",
+              "most logs one eth_getLogs returns",
+              integer(1, Integer.MAX_VALUE),
+              o -> o.rpc().logsMaxResults(),
+              (b, v) -> b.rpc().logsMaxResults(v)),
+          option(
               "rpc.evm-timeout-ms",
               "longest one eth_call or eth_estimateGas may run, in milliseconds",
               millis(1, 600_000),
@@ -372,6 +402,17 @@ final class OptionKeys {
                   + seq.miniBlockInterval().toMillis()
                   + ") must not exceed sequencer.block-interval-ms ("
                   + seq.blockInterval().toMillis()
+                  + ")"));
+    }
+    RpcOptions rpc = options.rpc();
+    if (rpc.syncTimeout().compareTo(rpc.syncMaxTimeout()) > 0) {
+      problems.add(
+          new Problem(
+              "rpc.sync-timeout-ms",
+              "rpc.sync-timeout-ms ("
+                  + rpc.syncTimeout().toMillis()
+                  + ") must not exceed rpc.sync-max-timeout-ms ("
+                  + rpc.syncMaxTimeout().toMillis()
                   + ")"));
     }
     if (options.dev().enabled() && options.genesisFile().isPresent()) {

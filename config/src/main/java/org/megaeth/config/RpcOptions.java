@@ -26,6 +26,12 @@ import java.util.Set;
  * @param namespaces the namespaces whose methods are served
  * @param allowUnprotectedTxs whether legacy transactions without EIP-155 replay protection are
  *     accepted (geth's {@code --rpc.allow-unprotected-txs}; off by default, as in geth)
+ * @param syncTimeout EIP-7966: how long {@code eth_sendRawTransactionSync} waits when the caller
+ *     names no timeout
+ * @param syncMaxTimeout the cap on the timeout a caller names
+ * @param maxResponseBytes the largest response (single or batch) sent
+ * @param logsMaxBlockRange the widest {@code eth_getLogs} block range
+ * @param logsMaxResults the most logs one {@code eth_getLogs} returns
  */
 public record RpcOptions(
     boolean enabled,
@@ -39,12 +45,19 @@ public record RpcOptions(
     long gasCap,
     Duration evmTimeout,
     Set<RpcNamespace> namespaces,
-    boolean allowUnprotectedTxs) {
+    boolean allowUnprotectedTxs,
+    Duration syncTimeout,
+    Duration syncMaxTimeout,
+    int maxResponseBytes,
+    long logsMaxBlockRange,
+    int logsMaxResults) {
   public RpcOptions {
     Objects.requireNonNull(host, "host");
     corsOrigins = List.copyOf(corsOrigins);
     hostAllowlist = List.copyOf(hostAllowlist);
     Objects.requireNonNull(evmTimeout, "evmTimeout");
+    Objects.requireNonNull(syncTimeout, "syncTimeout");
+    Objects.requireNonNull(syncMaxTimeout, "syncMaxTimeout");
     namespaces = enumSet(namespaces);
   }
 
@@ -61,7 +74,12 @@ public record RpcOptions(
         .gasCap(gasCap)
         .evmTimeout(evmTimeout)
         .namespaces(namespaces)
-        .allowUnprotectedTxs(allowUnprotectedTxs);
+        .allowUnprotectedTxs(allowUnprotectedTxs)
+        .syncTimeout(syncTimeout)
+        .syncMaxTimeout(syncMaxTimeout)
+        .maxResponseBytes(maxResponseBytes)
+        .logsMaxBlockRange(logsMaxBlockRange)
+        .logsMaxResults(logsMaxResults);
   }
 
   /** An unmodifiable set iterating in declaration order, so printed config is stable. */
@@ -85,6 +103,11 @@ public record RpcOptions(
     private Duration evmTimeout = Defaults.RPC_EVM_TIMEOUT;
     private Set<RpcNamespace> namespaces = Defaults.RPC_NAMESPACES;
     private boolean allowUnprotectedTxs = Defaults.RPC_ALLOW_UNPROTECTED_TXS;
+    private Duration syncTimeout = Defaults.RPC_SYNC_TIMEOUT;
+    private Duration syncMaxTimeout = Defaults.RPC_SYNC_MAX_TIMEOUT;
+    private int maxResponseBytes = Defaults.RPC_MAX_RESPONSE_BYTES;
+    private long logsMaxBlockRange = Defaults.RPC_LOGS_MAX_BLOCK_RANGE;
+    private int logsMaxResults = Defaults.RPC_LOGS_MAX_RESULTS;
 
     Builder() {}
 
@@ -148,6 +171,31 @@ public record RpcOptions(
       return this;
     }
 
+    public Builder syncTimeout(Duration value) {
+      this.syncTimeout = Objects.requireNonNull(value, "syncTimeout");
+      return this;
+    }
+
+    public Builder syncMaxTimeout(Duration value) {
+      this.syncMaxTimeout = Objects.requireNonNull(value, "syncMaxTimeout");
+      return this;
+    }
+
+    public Builder maxResponseBytes(int value) {
+      this.maxResponseBytes = value;
+      return this;
+    }
+
+    public Builder logsMaxBlockRange(long value) {
+      this.logsMaxBlockRange = value;
+      return this;
+    }
+
+    public Builder logsMaxResults(int value) {
+      this.logsMaxResults = value;
+      return this;
+    }
+
     public RpcOptions build() {
       return new RpcOptions(
           enabled,
@@ -161,7 +209,12 @@ public record RpcOptions(
           gasCap,
           evmTimeout,
           namespaces,
-          allowUnprotectedTxs);
+          allowUnprotectedTxs,
+          syncTimeout,
+          syncMaxTimeout,
+          maxResponseBytes,
+          logsMaxBlockRange,
+          logsMaxResults);
     }
   }
 }

@@ -180,6 +180,32 @@ class NodeOptionsTest {
   }
 
   @Test
+  void shouldTakeTheRpcLimitsOperatorsTuneAndRefuseASyncDefaultAboveItsCap()
+      throws ConfigException {
+    NodeOptions options =
+        NodeOptions.builder()
+            .override("rpc.sync-timeout-ms", "500")
+            .override("rpc.sync-max-timeout-ms", "5000")
+            .override("rpc.max-response-bytes", "1048576")
+            .override("rpc.logs-max-block-range", "2000")
+            .override("rpc.logs-max-results", "500")
+            .override("rpc.allow-unprotected-txs", "true")
+            .build();
+    assertThat(options.rpc().syncTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(options.rpc().syncMaxTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(options.rpc().maxResponseBytes()).isEqualTo(1_048_576);
+    assertThat(options.rpc().logsMaxBlockRange()).isEqualTo(2_000);
+    assertThat(options.rpc().logsMaxResults()).isEqualTo(500);
+    assertThat(options.rpc().allowUnprotectedTxs()).isTrue();
+    assertThat(NodeOptions.builder().build().rpc().allowUnprotectedTxs()).isFalse();
+
+    NodeOptions.Builder bad = NodeOptions.builder().override("rpc.sync-timeout-ms", "30000");
+    assertThatThrownBy(bad::build)
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("rpc.sync-timeout-ms (30000) must not exceed rpc.sync-max-timeout-ms (20000)");
+  }
+
+  @Test
   void shouldRejectAMiniBlockIntervalLongerThanTheBlockInterval() throws ConfigException {
     NodeOptions.Builder builder =
         NodeOptions.builder().override("sequencer.mini-block-interval-ms", "2000");

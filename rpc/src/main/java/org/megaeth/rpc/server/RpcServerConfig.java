@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.megaeth.config.RpcOptions;
 
 /**
- * Everything the server needs: the operator's {@link RpcOptions} plus the limits that config does
- * not expose yet, each with a default chosen after geth's or the big providers'.
+ * Everything the server needs: the operator's {@link RpcOptions} (whose limits seed the ones below
+ * that config exposes: response size, sync timeouts, log caps) plus the internal limits, each with
+ * a default chosen after geth's or the big providers'.
  *
  * @param options host, port, WebSocket switch, CORS and host allow-lists, batch and request size,
  *     gas cap and EVM timeout, enabled namespaces
@@ -100,14 +101,14 @@ public record RpcServerConfig(
   /** Starts from the defaults; each setter replaces one value. */
   public static final class Builder {
     private final RpcOptions options;
-    private int maxResponseBytes = 25 * 1024 * 1024;
+    private int maxResponseBytes;
     private int ioThreads = 2;
     private int evmThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int evmQueue = 256;
-    private Duration syncDefaultTimeout = Duration.ofSeconds(2);
-    private Duration syncMaxTimeout = Duration.ofSeconds(20);
-    private long logsMaxBlockRange = 10_000;
-    private int logsMaxResults = 10_000;
+    private Duration syncDefaultTimeout;
+    private Duration syncMaxTimeout;
+    private long logsMaxBlockRange;
+    private int logsMaxResults;
     private Duration filterTimeout = Duration.ofMinutes(5);
     private int filterMaxPending = 10_000;
     private int wsMaxPendingMessages = 8_192;
@@ -118,6 +119,12 @@ public record RpcServerConfig(
 
     private Builder(RpcOptions options) {
       this.options = Objects.requireNonNull(options, "options");
+      // What the operator configures; the builder's setters override it (tests).
+      this.maxResponseBytes = options.maxResponseBytes();
+      this.syncDefaultTimeout = options.syncTimeout();
+      this.syncMaxTimeout = options.syncMaxTimeout();
+      this.logsMaxBlockRange = options.logsMaxBlockRange();
+      this.logsMaxResults = options.logsMaxResults();
     }
 
     public Builder maxResponseBytes(int value) {

@@ -30,7 +30,12 @@ public final class Rpc {
         Defaults.RPC_GAS_CAP,
         Duration.ofSeconds(5),
         EnumSet.allOf(RpcNamespace.class),
-        Defaults.RPC_ALLOW_UNPROTECTED_TXS);
+        Defaults.RPC_ALLOW_UNPROTECTED_TXS,
+        Defaults.RPC_SYNC_TIMEOUT,
+        Defaults.RPC_SYNC_MAX_TIMEOUT,
+        Defaults.RPC_MAX_RESPONSE_BYTES,
+        Defaults.RPC_LOGS_MAX_BLOCK_RANGE,
+        Defaults.RPC_LOGS_MAX_RESULTS);
   }
 
   /** A request object with id 1. */
