@@ -1,73 +1,98 @@
 package org.megaeth.core.rlp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.rlp.RLP;
-import org.apache.tuweni.rlp.RLPException;
-import org.apache.tuweni.rlp.RLPReader;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 
 /**
- * A strict reader over one level of RLP (the items of the top level or of one list). Wraps Tuweni's
- * reader in non-lenient mode, which rejects non-minimal length prefixes and single bytes encoded as
- * strings, and adds what it does not check: integers with leading zeros, integers wider than their
- * type, fixed-size fields of the wrong size, and lists with items left unread.
+ * A strict reader over one level of RLP (the items of the top level or of one list), reading in
+ * place from one byte array. Strict means any byte string decodes to at most one value: it rejects
+ * length prefixes that are not minimal (a long form for fewer than 56 bytes, a length with leading
+ * zeros), a single byte below {@code 0x80} encoded as a one-byte string, items that run past their
+ * list, integers with leading zeros or wider than their type, fixed-size fields of the wrong size,
+ * and lists with items left unread.
+ *
+ * <p>Every transaction that reaches the node over JSON-RPC, and every block and receipt read back
+ * from the store, passes through here; Tuweni's reader, which this replaces, allocated a reader and
+ * several slices per item. Benchmark before refactoring: {@code
+ * org.megaeth.benchmarks.RlpBenchmark}.
  */
 public final class RlpReader {
-  private final Bytes content;
-  private final RLPReader reader;
+  private static final int SHORT_STRING = 0x80;
+  private static final int LONG_STRING = 0xb7;
+  private static final int SHORT_LIST = 0xc0;
+  private static final int LONG_LIST = 0xf7;
 
-  private RlpReader(Bytes content, RLPReader reader) {
-    this.content = content;
-    this.reader = reader;
+  /** Payloads of up to 55 bytes must use the one-byte header. */
+  private static final int SHORT_LIMIT = 55;
+
+  private final byte[] data;
+  private final int start;
+  private final int end;
+  private int position;
+
+  // The header of the next item, as parseHeader found it.
+  private boolean itemIsList;
+  private int payloadStart;
+  private int payloadLength;
+
+  private RlpReader(byte[] data, int start, int end) {
+    this.data = data;
+    this.start = start;
+    this.end = end;
+    this.position = start;
   }
 
   static RlpReader strict(Bytes content) {
-    // Tuweni's reader is only reachable through RLP.decode; it hands us a reader over the content.
-    return RLP.decode(content, false, r -> new RlpReader(content, r));
+    byte[] array = content.toArrayUnsafe();
+    return new RlpReader(array, 0, array.length);
   }
 
   public boolean isComplete() {
-    return reader.isComplete();
+    return position >= end;
   }
 
   public boolean nextIsList() {
-    return call(reader::nextIsList);
+    parseHeader();
+    return itemIsList;
   }
 
   /** True when the next item is the empty string {@code 0x80}. */
   public boolean nextIsEmpty() {
-    return call(reader::nextIsEmpty);
+    requireItem();
+    return (data[position] & 0xff) == SHORT_STRING;
   }
 
   /** The next item's payload as bytes (a string item; a list is an error). */
   public Bytes readBytes() {
-    return call(() -> reader.readValue(false));
+    parseString();
+    // Tuweni refuses a zero-length slice at the very end of an array.
+    Bytes value = payloadLength == 0 ? Bytes.EMPTY : Bytes.wrap(data, payloadStart, payloadLength);
+    position = payloadStart + payloadLength;
+    return value;
   }
 
   /** The next item's full encoding, header included, without interpreting it. */
   public Bytes readRaw() {
-    int start = reader.position();
-    call(
-        () -> {
-          reader.skipNext(false);
-          return null;
-        });
-    return content.slice(start, reader.position() - start);
+    parseHeader();
+    int itemStart = position;
+    position = payloadStart + payloadLength;
+    return Bytes.wrap(data, itemStart, position - itemStart);
   }
 
   /** An unsigned integer of at most 64 bits, returned as a (possibly negative) long. */
   public long readUInt64() {
-    Bytes value = readBytes();
-    checkScalar(value, 8, "64-bit integer");
+    parseScalar(8, "64-bit integer");
     long result = 0;
-    for (int i = 0; i < value.size(); i++) {
-      result = (result << 8) | (value.get(i) & 0xFF);
+    for (int i = payloadStart; i < payloadStart + payloadLength; i++) {
+      result = (result << 8) | (data[i] & 0xff);
     }
+    position = payloadStart + payloadLength;
     return result;
   }
 
@@ -90,26 +115,28 @@ public final class RlpReader {
   }
 
   public UInt256 readUInt256() {
-    Bytes value = readBytes();
-    checkScalar(value, 32, "256-bit integer");
-    return UInt256.fromBytes(value.toArrayUnsafe());
+    parseScalar(32, "256-bit integer");
+    UInt256 value = UInt256.fromBytes(data, payloadStart, payloadLength);
+    position = payloadStart + payloadLength;
+    return value;
   }
 
   public Address readAddress() {
-    return Address.of(readFixed(Address.SIZE, "address"));
+    parseFixed(Address.SIZE, "address");
+    position = payloadStart + payloadLength;
+    return Address.wrap(Arrays.copyOfRange(data, payloadStart, position));
   }
 
   public Hash readHash() {
-    return Hash.of(readFixed(Hash.SIZE, "hash"));
+    parseFixed(Hash.SIZE, "hash");
+    position = payloadStart + payloadLength;
+    return Hash.of(data, payloadStart);
   }
 
   /** Exactly {@code size} bytes. */
   public Bytes readFixed(int size, String what) {
-    Bytes value = readBytes();
-    if (value.size() != size) {
-      throw new RlpException(what + " must be " + size + " bytes, got " + value.size());
-    }
-    return value;
+    parseFixed(size, what);
+    return readBytes();
   }
 
   /**
@@ -117,12 +144,12 @@ public final class RlpReader {
    * be read.
    */
   public <T> T readList(Function<RlpReader, T> fn) {
-    if (!nextIsList()) {
+    parseHeader();
+    if (!itemIsList) {
       throw new RlpException("expected a list, found a string");
     }
-    Bytes raw = readRaw();
-    Bytes payload = raw.slice(listHeaderLength(raw.get(0) & 0xFF));
-    RlpReader inner = new RlpReader(payload, RLP.decode(payload, false, r -> r));
+    RlpReader inner = new RlpReader(data, payloadStart, payloadStart + payloadLength);
+    position = payloadStart + payloadLength;
     T result = fn.apply(inner);
     inner.requireComplete();
     return result;
@@ -147,33 +174,104 @@ public final class RlpReader {
 
   /** Fails unless every item at this level has been read. */
   public void requireComplete() {
-    if (!reader.isComplete()) {
+    if (position < end) {
       throw new RlpException(
           "unexpected trailing data: "
-              + (content.size() - reader.position())
+              + (end - position)
               + " bytes after position "
-              + reader.position());
+              + (position - start));
     }
   }
 
-  private static int listHeaderLength(int prefix) {
-    return prefix <= 0xf7 ? 1 : 1 + (prefix - 0xf7);
+  // ---------------------------------------------------------------- headers
+
+  private void requireItem() {
+    if (position >= end) {
+      throw new RlpException("invalid RLP: expected an item at position " + (position - start));
+    }
   }
 
-  private static void checkScalar(Bytes value, int maxBytes, String what) {
-    if (value.size() > maxBytes) {
-      throw new RlpException(what + " is " + value.size() + " bytes, at most " + maxBytes);
+  /** Reads the next item's header into {@link #itemIsList}, payload start and length. */
+  private void parseHeader() {
+    requireItem();
+    int prefix = data[position] & 0xff;
+    if (prefix < SHORT_STRING) {
+      itemIsList = false;
+      payloadStart = position;
+      payloadLength = 1;
+    } else if (prefix <= LONG_STRING) {
+      itemIsList = false;
+      payloadStart = position + 1;
+      payloadLength = prefix - SHORT_STRING;
+      if (payloadLength == 1 && payloadStart < end && (data[payloadStart] & 0xff) < SHORT_STRING) {
+        throw invalid("a single byte below 0x80 must be encoded as itself");
+      }
+    } else if (prefix < SHORT_LIST) {
+      itemIsList = false;
+      longPayload(prefix - LONG_STRING);
+    } else if (prefix <= LONG_LIST) {
+      itemIsList = true;
+      payloadStart = position + 1;
+      payloadLength = prefix - SHORT_LIST;
+    } else {
+      itemIsList = true;
+      longPayload(prefix - LONG_LIST);
     }
-    if (value.size() > 0 && value.get(0) == 0) {
+    if (payloadLength > end - payloadStart) {
+      throw invalid(
+          "an item of %d bytes at position %d runs past the end (%d bytes left)"
+              .formatted(payloadLength, position - start, Math.max(0, end - payloadStart)));
+    }
+  }
+
+  /** A long form header: {@code lengthBytes} big-endian bytes of length after the prefix. */
+  private void longPayload(int lengthBytes) {
+    int at = position + 1;
+    if (lengthBytes > end - at) {
+      throw invalid("a length of " + lengthBytes + " bytes runs past the end");
+    }
+    if (data[at] == 0) {
+      throw invalid("a length with leading zero bytes");
+    }
+    long length = 0;
+    for (int i = 0; i < lengthBytes; i++) {
+      length = (length << 8) | (data[at + i] & 0xff);
+      if (length > Integer.MAX_VALUE) {
+        throw invalid("a length above 2^31-1");
+      }
+    }
+    if (length <= SHORT_LIMIT) {
+      throw invalid("a long-form length for " + length + " bytes (under 56 take the short form)");
+    }
+    payloadStart = at + lengthBytes;
+    payloadLength = (int) length;
+  }
+
+  private void parseString() {
+    parseHeader();
+    if (itemIsList) {
+      throw invalid("expected a string, found a list");
+    }
+  }
+
+  private void parseScalar(int maxBytes, String what) {
+    parseString();
+    if (payloadLength > maxBytes) {
+      throw new RlpException(what + " is " + payloadLength + " bytes, at most " + maxBytes);
+    }
+    if (payloadLength > 0 && data[payloadStart] == 0) {
       throw new RlpException(what + " has leading zero bytes");
     }
   }
 
-  private static <T> T call(java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (RLPException e) {
-      throw new RlpException("invalid RLP: " + e.getMessage(), e);
+  private void parseFixed(int size, String what) {
+    parseString();
+    if (payloadLength != size) {
+      throw new RlpException(what + " must be " + size + " bytes, got " + payloadLength);
     }
+  }
+
+  private static RlpException invalid(String why) {
+    return new RlpException("invalid RLP: " + why);
   }
 }
