@@ -19,18 +19,7 @@ class NodeLauncherTest {
     NodeLauncher launcher =
         new NodeLauncher(
             new ServiceController(List.of(new Named("store", null), new Named("rpc", started))));
-    Thread main =
-        new Thread(
-            () -> {
-              try {
-                launcher.runUntilShutdown();
-                events.add("returned");
-              } catch (Exception e) {
-                events.add("failed " + e);
-              }
-            });
-    main.start();
-    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread main = runInBackground(launcher, started);
     // What SIGINT and SIGTERM do:
     launcher.requestStop();
     main.join(10_000);
@@ -43,6 +32,15 @@ class NodeLauncherTest {
     CountDownLatch started = new CountDownLatch(1);
     NodeLauncher launcher =
         new NodeLauncher(new ServiceController(List.of(new Named("store", started))));
+    Thread main = runInBackground(launcher, started);
+    launcher.shutdown(); // what the hook runs when the JVM exits for another reason
+    main.join(10_000);
+    assertThat(events).containsExactly("start store", "stop store", "returned");
+  }
+
+  /** Runs the launcher as the main thread would, returning once its services have started. */
+  private Thread runInBackground(NodeLauncher launcher, CountDownLatch started)
+      throws InterruptedException {
     Thread main =
         new Thread(
             () -> {
@@ -55,9 +53,7 @@ class NodeLauncherTest {
             });
     main.start();
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    launcher.shutdown(); // what the hook runs when the JVM exits for another reason
-    main.join(10_000);
-    assertThat(events).containsExactly("start store", "stop store", "returned");
+    return main;
   }
 
   private final class Named extends Service {

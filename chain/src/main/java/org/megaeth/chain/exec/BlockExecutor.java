@@ -1,7 +1,6 @@
 package org.megaeth.chain.exec;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +254,8 @@ public final class BlockExecutor {
 
   private static List<Bytes> sortedByHash(Map<Hash, Bytes> byHash) {
     return byHash.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey(Comparator.comparing(Hash::toHexString)))
+        // Unsigned byte order: the order of the lowercase hex strings, without building them.
+        .sorted(Map.Entry.comparingByKey())
         .map(Map.Entry::getValue)
         .toList();
   }
