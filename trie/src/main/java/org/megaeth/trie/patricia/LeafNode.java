@@ -10,7 +10,8 @@ import org.megaeth.core.crypto.Keccak;
  * value, and {@link #depth}, the number of nibbles its parents consume. The leaf's path in the
  * Ethereum encoding is the key's nibbles from {@code depth} on.
  *
- * <p>The key is kept in one of two forms, told apart by the data's header:
+ * <p>The key is kept in one of two forms, told apart by the data's header (storage slots, stored
+ * without one, by their length; see "data layout" below):
  *
  * <ul>
  *   <li>the <b>path</b>: the full nibble key, packed two nibbles per byte (plain tries, and leaves
@@ -59,13 +60,48 @@ final class LeafNode extends Node {
   // data = varint(keyLength << 1 | kind) ++ key ++ value. kind 0: the key is a nibble path of
   // keyLength nibbles, packed (an odd count leaves the last low nibble 0); kind 1: the key is a
   // preimage of keyLength bytes. The value is the rest, empty for "remove" in an update batch.
+  //
+  // Two shapes are stored shorter, because they are most of the state and an array's size is
+  // rounded up to 8 bytes (docs/benchmarks.md, "trie: heap bytes per account and per slot"):
+  //
+  // - A storage slot: a 32-byte preimage and a value that is a 32-byte word, rlp 0xa0 ++ word. Its
+  //   data is exactly 64 bytes, preimage ++ word, with no header and no 0xa0: 80 bytes instead of
+  //   88. No other data is 64 bytes long: the header of one that would be is padded (below).
+  // - An account with no storage and no code: its RLP ends with the empty-trie root and
+  //   keccak256("") (66 bytes of its ~80). A preimage leaf whose value ends with those 66 bytes
+  //   stores the value without them: 56 bytes instead of 120.
+  //
+  // The header varint can carry padding: extra bytes past the minimal encoding, the last one 0x00
+  // (a minimal varint never ends with 0x00). An odd count of extra bytes says the account tail is
+  // left out; two more bytes keep the data from being 64 bytes long. Reading a value of either
+  // short shape copies it back together; hashing, proofs and the index see the same bytes as
+  // before.
+
+  /** The length of a storage slot's data: preimage and word, no header. */
+  private static final int SLOT_DATA_LENGTH = 64;
+
+  /** The RLP string header of a 32-byte word, left out of a storage slot's data. */
+  private static final byte WORD_HEADER = (byte) 0xa0;
+
+  /**
+   * rlp(EMPTY_TRIE_ROOT) ++ rlp(keccak256("")): the last two fields of an account with no storage
+   * and no code.
+   */
+  private static final byte[] ACCOUNT_TAIL =
+      Bytes.concatenate(
+              Bytes.of(0xa0),
+              MerklePatriciaTrie.EMPTY_TRIE_ROOT.bytes(),
+              Bytes.of(0xa0),
+              Keccak.EMPTY.bytes())
+          .toArray();
 
   /** Leaf data for the nibble path {@code nibbles[0..length)} and a value. */
   static byte[] pathData(byte[] nibbles, int length, byte[] value, int valueOffset, int valueLen) {
-    int header = varintSize((long) length << 1);
+    long h = (long) length << 1;
     int keyBytes = (length + 1) / 2;
-    byte[] out = new byte[header + keyBytes + valueLen];
-    int pos = writeVarint(out, (long) length << 1);
+    int extra = padding(varintSize(h) + keyBytes + valueLen, false);
+    byte[] out = new byte[varintSize(h) + extra + keyBytes + valueLen];
+    int pos = writeVarint(out, h, extra);
     for (int i = 0; i < length; i++) {
       out[pos + i / 2] |= (byte) ((i & 1) == 0 ? nibbles[i] << 4 : nibbles[i]);
     }
@@ -79,20 +115,62 @@ final class LeafNode extends Node {
 
   /** Leaf data for a secure trie's key preimage and a value. */
   static byte[] preimageData(byte[] preimage, byte[] value) {
+    if (preimage.length == 32 && value.length == 33 && value[0] == WORD_HEADER) {
+      byte[] out = new byte[SLOT_DATA_LENGTH];
+      System.arraycopy(preimage, 0, out, 0, 32);
+      System.arraycopy(value, 1, out, 32, 32);
+      return out;
+    }
     long h = ((long) preimage.length << 1) | 1;
-    byte[] out = new byte[varintSize(h) + preimage.length + value.length];
-    int pos = writeVarint(out, h);
+    boolean tail = endsWithAccountTail(value);
+    int stored = tail ? value.length - ACCOUNT_TAIL.length : value.length;
+    int extra = padding(varintSize(h) + preimage.length + stored, tail);
+    byte[] out = new byte[varintSize(h) + extra + preimage.length + stored];
+    int pos = writeVarint(out, h, extra);
     System.arraycopy(preimage, 0, out, pos, preimage.length);
-    System.arraycopy(value, 0, out, pos + preimage.length, value.length);
+    System.arraycopy(value, 0, out, pos + preimage.length, stored);
     return out;
   }
 
+  /**
+   * The extra header bytes for data of {@code length} bytes with a minimal header: one for an
+   * account tail, two more if the data would otherwise be as long as a storage slot's.
+   */
+  private static int padding(int length, boolean tail) {
+    int extra = tail ? 1 : 0;
+    return length + extra == SLOT_DATA_LENGTH ? extra + 2 : extra;
+  }
+
+  /** Whether {@code value} ends with {@link #ACCOUNT_TAIL} after at least one other byte. */
+  private static boolean endsWithAccountTail(byte[] value) {
+    int from = value.length - ACCOUNT_TAIL.length;
+    return from > 0
+        && Arrays.equals(value, from, value.length, ACCOUNT_TAIL, 0, ACCOUNT_TAIL.length);
+  }
+
+  private static boolean isSlot(byte[] data) {
+    return data.length == SLOT_DATA_LENGTH;
+  }
+
   static boolean hasPreimage(byte[] data) {
-    return (data[0] & 1) == 1;
+    return isSlot(data) || (data[0] & 1) == 1;
+  }
+
+  /** Whether the value is stored without its {@link #ACCOUNT_TAIL}. */
+  static boolean hasAccountTail(byte[] data) {
+    // Only preimage data is ever padded for a tail; the kind bit is the first byte's low bit.
+    if (data[0] >= 0 || (data[0] & 1) == 0 || isSlot(data)) {
+      return false;
+    }
+    int extra = keyOffset(data) - varintSize(readVarint(data));
+    return (extra & 1) == 1;
   }
 
   /** Key length: nibbles for a path, bytes for a preimage. */
   static int keyLength(byte[] data) {
+    if (isSlot(data)) {
+      return 32;
+    }
     int b = data[0];
     if (b >= 0) {
       return b >>> 1;
@@ -101,23 +179,77 @@ final class LeafNode extends Node {
     return (int) (v >>> 1);
   }
 
+  /** Where the key starts: past the header varint and its padding. */
   static int keyOffset(byte[] data) {
-    return data[0] >= 0 ? 1 : varintSize(readVarint(data));
+    if (isSlot(data)) {
+      return 0;
+    }
+    if (data[0] >= 0) {
+      return 1;
+    }
+    int pos = 1;
+    while (data[pos] < 0) {
+      pos++;
+    }
+    return pos + 1;
   }
 
+  /** Where the stored value starts (a storage slot's word, after its left-out 0xa0). */
   static int valueOffset(byte[] data) {
     int length = keyLength(data);
     return keyOffset(data) + (hasPreimage(data) ? length : (length + 1) / 2);
   }
 
+  /** The length of the value, with what is left out of the stored bytes. */
   static int valueLength(byte[] data) {
-    return data.length - valueOffset(data);
+    if (isSlot(data)) {
+      return 33;
+    }
+    int stored = data.length - valueOffset(data);
+    return hasAccountTail(data) ? stored + ACCOUNT_TAIL.length : stored;
+  }
+
+  /** Whether the value is stored as it is, from {@link #valueOffset} to the end. */
+  static boolean isStoredWhole(byte[] data) {
+    return !isSlot(data) && !hasAccountTail(data);
   }
 
   static boolean sameValue(byte[] a, byte[] b) {
-    int ao = valueOffset(a);
-    int bo = valueOffset(b);
-    return Arrays.equals(a, ao, a.length, b, bo, b.length);
+    boolean aWhole = isStoredWhole(a);
+    if (aWhole == isStoredWhole(b) && isSlot(a) == isSlot(b)) {
+      int ao = valueOffset(a);
+      int bo = valueOffset(b);
+      return Arrays.equals(a, ao, a.length, b, bo, b.length);
+    }
+    return Arrays.equals(valueArray(a), valueArray(b)); // e.g. a decoded leaf against a new one
+  }
+
+  /** The value as its own array. */
+  static byte[] valueArray(byte[] data) {
+    int off = valueOffset(data);
+    int stored = data.length - off;
+    if (isSlot(data)) {
+      byte[] out = new byte[33];
+      out[0] = WORD_HEADER;
+      System.arraycopy(data, off, out, 1, stored);
+      return out;
+    }
+    if (!hasAccountTail(data)) {
+      return Arrays.copyOfRange(data, off, data.length);
+    }
+    byte[] out = new byte[stored + ACCOUNT_TAIL.length];
+    System.arraycopy(data, off, out, 0, stored);
+    System.arraycopy(ACCOUNT_TAIL, 0, out, stored, ACCOUNT_TAIL.length);
+    return out;
+  }
+
+  /** The value, sharing the data array when it is stored whole. */
+  static Bytes value(byte[] data) {
+    if (!isStoredWhole(data)) {
+      return Bytes.wrap(valueArray(data));
+    }
+    int off = valueOffset(data);
+    return Bytes.wrap(data, off, data.length - off);
   }
 
   static boolean samePreimage(byte[] a, byte[] b) {
@@ -160,16 +292,26 @@ final class LeafNode extends Node {
     return size;
   }
 
-  private static int writeVarint(byte[] out, long v) {
+  /** Writes {@code v} followed by {@code extra} padding bytes, the last one 0x00. */
+  private static int writeVarint(byte[] out, long v, int extra) {
     int pos = 0;
     while (v >= 0x80) {
       out[pos++] = (byte) (v | 0x80);
       v >>>= 7;
     }
-    out[pos++] = (byte) v;
+    if (extra == 0) {
+      out[pos++] = (byte) v;
+      return pos;
+    }
+    out[pos++] = (byte) (v | 0x80);
+    for (int i = 1; i < extra; i++) {
+      out[pos++] = (byte) 0x80;
+    }
+    out[pos++] = 0;
     return pos;
   }
 
+  /** Reads the header varint; padding bytes add nothing to it. */
   private static long readVarint(byte[] data) {
     long v = 0;
     int shift = 0;
@@ -196,14 +338,13 @@ final class LeafNode extends Node {
     return hasPreimage(data);
   }
 
-  /** The value, sharing this leaf's array. */
+  /** The value, sharing this leaf's array when it is stored whole. */
   Bytes value() {
-    int off = valueOffset(data);
-    return Bytes.wrap(data, off, data.length - off);
+    return value(data);
   }
 
   byte[] valueArray() {
-    return Arrays.copyOfRange(data, valueOffset(data), data.length);
+    return valueArray(data);
   }
 
   /**

@@ -359,7 +359,7 @@ public final class MerklePatriciaTrie {
 
   /** The value in leaf data, as its own array (for a branch). */
   private static byte[] valueOf(byte[] data) {
-    return Arrays.copyOfRange(data, LeafNode.valueOffset(data), data.length);
+    return LeafNode.valueArray(data);
   }
 
   /**

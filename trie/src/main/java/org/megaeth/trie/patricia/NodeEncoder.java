@@ -78,9 +78,14 @@ final class NodeEncoder {
     switch (node) {
       case LeafNode leaf -> {
         byte[] data = leaf.data;
-        int valueOffset = LeafNode.valueOffset(data);
-        encodeShort(
-            leaf.path(), leaf.depth, true, data, valueOffset, data.length - valueOffset, null);
+        if (!LeafNode.isStoredWhole(data)) {
+          byte[] value = LeafNode.valueArray(data); // a slot's or account's value, put together
+          encodeShort(leaf.path(), leaf.depth, true, value, 0, value.length, null);
+        } else {
+          int valueOffset = LeafNode.valueOffset(data);
+          encodeShort(
+              leaf.path(), leaf.depth, true, data, valueOffset, data.length - valueOffset, null);
+        }
       }
       case ExtensionNode ext -> encodeShort(ext.path, 0, false, null, 0, 0, ext.child);
       case BranchNode branch -> encodeBranch(branch);

@@ -97,8 +97,7 @@ public final class SecureMerklePatriciaTrie {
       if (data == null) {
         return Optional.empty();
       }
-      int offset = LeafNode.valueOffset(data);
-      return Optional.of(Bytes.wrap(data, offset, data.length - offset));
+      return Optional.of(LeafNode.value(data));
     }
     return Optional.ofNullable(trie.get(hashedKey(preimage), preimage, record));
   }

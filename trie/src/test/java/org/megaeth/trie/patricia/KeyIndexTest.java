@@ -42,8 +42,7 @@ class KeyIndexTest {
       if (expected == null) {
         assertThat(data).isNull();
       } else {
-        assertThat(Bytes.wrap(data, LeafNode.valueOffset(data), LeafNode.valueLength(data)))
-            .isEqualTo(expected);
+        assertThat(LeafNode.value(data)).isEqualTo(expected);
       }
     }
   }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,6 +18,7 @@ import net.jqwik.api.Tuple.Tuple2;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.types.Hash;
 import org.megaeth.trie.store.InMemoryNodeStore;
 
@@ -71,6 +73,125 @@ class SecureMerklePatriciaTrieTest {
     }
   }
 
+  /**
+   * Account values ending with the empty storage root and code hash are stored without those 66
+   * bytes (LeafNode's account tail). Values with that tail, values that are only the tail, and
+   * values without it are mixed over the same keys.
+   */
+  @Property(tries = 200)
+  void shouldKeepValuesAndRootsWhenValuesEndWithTheEmptyAccountTail(
+      @ForAll("shapeOps") List<Tuple2<Integer, Integer>> ops) throws InvalidProofException {
+    checkAgainstReference(ops, 20, SecureMerklePatriciaTrieTest::tailValue);
+  }
+
+  /**
+   * 32-byte keys with 32-byte words (rlp 0xa0 ++ word) are stored as 64 bytes with no header
+   * (LeafNode's storage slot shape); other data that would be 64 bytes long gets a padded header.
+   * Words, values one byte short of 64 bytes of data, and other values are mixed over the same
+   * keys.
+   */
+  @Property(tries = 200)
+  void shouldKeepValuesAndRootsWhenValuesAreWordsUnderWordKeys(
+      @ForAll("shapeOps") List<Tuple2<Integer, Integer>> ops) throws InvalidProofException {
+    checkAgainstReference(ops, 32, SecureMerklePatriciaTrieTest::slotValue);
+  }
+
+  @Test
+  void shouldMatchReferenceWhenPlainLeafDataWouldBeSixtyFourBytes() {
+    // A 64-nibble path (32 packed bytes) after a 1-byte header and a 31-byte value: 64 bytes.
+    MerklePatriciaTrie trie = MerklePatriciaTrie.create();
+    Map<Bytes, Bytes> entries = new HashMap<>();
+    for (int i = 0; i < 50; i++) {
+      Bytes key = Bytes.wrap(Keccak.keccak256(new byte[] {(byte) i}));
+      Bytes value = Bytes.wrap(Keccak.keccak256(new byte[] {(byte) i, 1})).slice(0, 31);
+      trie.put(key, value);
+      entries.put(key, value);
+    }
+    assertThat(trie.rootHash()).isEqualTo(ReferenceTrieRoot.root(entries));
+    entries.forEach((k, v) -> assertThat(trie.get(k)).contains(v));
+  }
+
+  /**
+   * Applies {@code ops} (key number, value number; value number 0 removes) over keys of {@code
+   * keyLength} bytes and checks roots (against the reference), reads by index, by copy, by frozen
+   * trie, by proof and from a store, the iterator, and rewriting every value over decoded leaves.
+   */
+  private static void checkAgainstReference(
+      List<Tuple2<Integer, Integer>> ops, int keyLength, IntFunction<Bytes> values)
+      throws InvalidProofException {
+    SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
+    Map<Bytes, Bytes> model = new HashMap<>();
+    for (Tuple2<Integer, Integer> op : ops) {
+      Bytes key = shapedKey(op.get1(), keyLength);
+      Bytes value = values.apply(op.get2());
+      trie.put(key, value);
+      if (value.isEmpty()) {
+        model.remove(key);
+      } else {
+        model.put(key, value);
+      }
+    }
+    Map<Bytes, Bytes> hashed = new HashMap<>();
+    model.forEach((k, v) -> hashed.put(Bytes.wrap(Keccak.keccak256(k.toArrayUnsafe())), v));
+    Hash root = trie.rootHash();
+    assertThat(root).isEqualTo(ReferenceTrieRoot.root(hashed));
+
+    InMemoryNodeStore store = new InMemoryNodeStore();
+    store.apply(trie.commit());
+    SecureMerklePatriciaTrie loaded = SecureMerklePatriciaTrie.load(root, store);
+    SecureMerklePatriciaTrie copy = trie.copy();
+    FrozenSecureTrie frozen = trie.freeze();
+    Map<Bytes, Bytes> iterated = new HashMap<>();
+    frozen.iterator().forEachRemaining(e -> iterated.put(e.key(), e.value()));
+    assertThat(iterated).isEqualTo(model);
+    for (int k = 0; k < 40; k++) {
+      Bytes key = shapedKey(k, keyLength);
+      Optional<Bytes> expected = Optional.ofNullable(model.get(key));
+      assertThat(trie.get(key)).isEqualTo(expected);
+      assertThat(copy.get(key)).isEqualTo(expected);
+      assertThat(frozen.get(key)).isEqualTo(expected);
+      assertThat(loaded.get(key)).isEqualTo(expected);
+      Bytes hashedKey = Bytes.wrap(Keccak.keccak256(key.toArrayUnsafe()));
+      assertThat(MerkleProof.verify(root, hashedKey, trie.getProof(key))).isEqualTo(expected);
+    }
+    // Rewriting every value unchanged over leaves decoded from the store changes nothing.
+    loaded.apply(model);
+    assertThat(loaded.rootHash()).isEqualTo(root);
+    // Rewriting them over the in-memory leaves keeps the root too.
+    trie.apply(model);
+    assertThat(trie.rootHash()).isEqualTo(root);
+  }
+
+  private static Bytes shapedKey(int k, int keyLength) {
+    return Bytes.concatenate(Bytes.wrap(new byte[keyLength - 2]), Bytes.ofUnsignedShort(k));
+  }
+
+  /** 0: remove; else an account-like value with, without, or consisting only of the tail. */
+  private static Bytes tailValue(int v) {
+    Bytes tail =
+        Bytes.concatenate(
+            Rlp.encodeBytes(MerklePatriciaTrie.EMPTY_TRIE_ROOT.bytes()),
+            Rlp.encodeBytes(Keccak.EMPTY.bytes()));
+    return switch (v % 4) {
+      case 0 -> v == 0 ? Bytes.EMPTY : tail; // the tail alone is stored whole
+      case 1 -> Bytes.concatenate(Bytes.of(0xf8, 0x44, v), tail); // an externally owned account
+      case 2 -> Bytes.concatenate(Bytes.of(v), tail, Bytes.of(1)); // the tail, not at the end
+      // 42 stored bytes: with a 1-byte header, a tail pad and a 20-byte key, 64: padded again
+      default -> Bytes.concatenate(Bytes.wrap(new byte[40]), Bytes.ofUnsignedShort(v), tail);
+    };
+  }
+
+  /** 0: remove; else a word, a value of 31 or 33 bytes, or a short one. */
+  private static Bytes slotValue(int v) {
+    Bytes word = Bytes.wrap(Keccak.keccak256(new byte[] {(byte) v}));
+    return switch (v % 4) {
+      case 0 -> v == 0 ? Bytes.EMPTY : Rlp.encodeBytes(Bytes.of(v)); // a small number
+      case 1 -> Rlp.encodeBytes(word); // 0xa0 ++ word: the 64-byte shape
+      case 2 -> word.slice(0, 31); // header + key + value would be 64 bytes: padded
+      default -> Bytes.concatenate(Bytes.of(0xa1), word); // 33 bytes, not a word's RLP
+    };
+  }
+
   @Test
   void shouldWalkTrieWhenRecordingSoWitnessHoldsPathOfRead() {
     SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
@@ -111,6 +232,15 @@ class SecureMerklePatriciaTrieTest {
   Arbitrary<List<Tuple2<Integer, Integer>>> ops() {
     return Combinators.combine(
             Arbitraries.integers().between(0, 39), Arbitraries.integers().between(0, 3))
+        .as(Tuple::of)
+        .list()
+        .ofMaxSize(120);
+  }
+
+  @Provide
+  Arbitrary<List<Tuple2<Integer, Integer>>> shapeOps() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 39), Arbitraries.integers().between(0, 11))
         .as(Tuple::of)
         .list()
         .ofMaxSize(120);
