@@ -12,6 +12,7 @@ import org.megaeth.core.fork.ChainConfig;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.tx.BlobTransaction;
 import org.megaeth.core.tx.PooledTransaction;
+import org.megaeth.core.tx.SenderAccount;
 import org.megaeth.core.tx.Transaction;
 import org.megaeth.core.tx.TransactionInvalid;
 import org.megaeth.core.tx.TransactionValidator;
@@ -89,8 +90,10 @@ public final class Ingress implements TransactionSink {
     }
     TransactionValidity.Valid valid = (TransactionValidity.Valid) validity;
     PoolTransaction ptx = PoolTransaction.of(tx, valid.sender());
-    PendingState state = admissionState.get();
-    AddResult result = mempool.add(ptx, state::sender, next.baseFee());
+    // Read the sender's account before taking the pool's lock: a trie lookup there would hold
+    // back the other ingress threads and the producer's selection.
+    SenderAccount account = admissionState.get().sender(ptx.sender());
+    AddResult result = mempool.add(ptx, sender -> account, next.baseFee());
     return switch (result) {
       case AddResult.Added added -> {
         published.pendingTransaction(ptx.hash());

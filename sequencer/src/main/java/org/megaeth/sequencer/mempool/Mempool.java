@@ -126,24 +126,43 @@ public final class Mempool {
    * @param accounts the sender's nonce, balance and code in the current state
    * @param baseFee the base fee of the block being built, for ranking in an eviction
    */
-  public synchronized AddResult add(PoolTransaction ptx, SenderAccounts accounts, Wei baseFee) {
+  public AddResult add(PoolTransaction ptx, SenderAccounts accounts, Wei baseFee) {
+    // What needs no pool state is worked out before taking the lock (the checks, the account,
+    // the BigInteger cost): ingress threads then serialise on the maps only. Under load they spent
+    // a third of their time waiting for this lock while the holder did that work. The answers,
+    // and the order in which refusals are reported, are the same as checking all under the lock.
     Transaction tx = ptx.tx();
-    if (byHash.containsKey(ptx.hash())) {
-      return reject("already known");
+    AddResult.Rejected refused = statelessRefusal(ptx, baseFee);
+    SenderAccount account = accounts.account(ptx.sender());
+    BigInteger cost = TransactionValidator.upfrontCost(tx);
+    BigInteger balance = account.balance().toBigInteger();
+    synchronized (this) {
+      if (byHash.containsKey(ptx.hash())) {
+        return reject("already known");
+      }
+      if (refused != null) {
+        return refused;
+      }
+      return addChecked(ptx, account, cost, balance, baseFee);
     }
+  }
+
+  /** The refusal that needs only the transaction and the base fee, or null. */
+  private AddResult.Rejected statelessRefusal(PoolTransaction ptx, Wei baseFee) {
+    Transaction tx = ptx.tx();
     if (tx instanceof BlobTransaction) {
-      return reject("transaction type not supported");
+      return rejected("transaction type not supported");
     }
     if (ptx.size() > config.maxTransactionBytes()) {
-      return reject(
+      return rejected(
           "oversized data: transaction size %d, limit %d"
               .formatted(ptx.size(), config.maxTransactionBytes()));
     }
     if (Long.compareUnsigned(tx.gasLimit(), config.blockGasLimit()) > 0) {
-      return reject("exceeds block gas limit");
+      return rejected("exceeds block gas limit");
     }
     if (tx.maxPriorityFeePerGas().compareTo(config.minTip()) < 0) {
-      return reject(
+      return rejected(
           "transaction underpriced: tip %s, minimum %s"
               .formatted(
                   tx.maxPriorityFeePerGas().value().toDecimalString(),
@@ -151,12 +170,22 @@ public final class Mempool {
     }
     if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
       // It could never run at this base fee, and it would hold back the sender's later nonces.
-      return reject(
+      return rejected(
           "max fee per gas less than block base fee: maxFeePerGas: %s, baseFee: %s"
               .formatted(
                   tx.maxFeePerGas().value().toDecimalString(), baseFee.value().toDecimalString()));
     }
-    SenderAccount account = accounts.account(ptx.sender());
+    return null;
+  }
+
+  /** The checks and changes that need the pool's state; the caller holds the lock. */
+  private AddResult addChecked(
+      PoolTransaction ptx,
+      SenderAccount account,
+      BigInteger cost,
+      BigInteger balance,
+      Wei baseFee) {
+    Transaction tx = ptx.tx();
     SenderQueue known = bySender.get(ptx.sender());
     // The pool may know a newer nonce than the state it was given: the producer has executed
     // mini-blocks that readers cannot see until they are durable. Nonces never go back here.
@@ -172,8 +201,6 @@ public final class Mempool {
     if (!account.code().isEmpty() && !account.isDelegated()) {
       return reject("sender not an eoa: address " + ptx.sender());
     }
-    BigInteger cost = TransactionValidator.upfrontCost(tx);
-    BigInteger balance = account.balance().toBigInteger();
     if (balance.compareTo(cost) < 0) {
       return reject(
           "insufficient funds for gas * price + value: balance %s, tx cost %s, overshot %s"
@@ -391,6 +418,10 @@ public final class Mempool {
   }
 
   private static AddResult reject(String reason) {
+    return rejected(reason);
+  }
+
+  private static AddResult.Rejected rejected(String reason) {
     return new AddResult.Rejected(reason);
   }
 }
