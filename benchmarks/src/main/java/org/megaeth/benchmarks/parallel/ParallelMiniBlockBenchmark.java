@@ -14,10 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
-import org.megaeth.chain.exec.TrieRoots;
+import org.megaeth.chain.genesis.GenesisBlock;
 import org.megaeth.chain.parallel.ParallelExecutor;
 import org.megaeth.core.block.BlockHeader;
-import org.megaeth.core.block.LogsBloom;
 import org.megaeth.core.crypto.KeyPair;
 import org.megaeth.core.crypto.SecretKey;
 import org.megaeth.core.fork.ChainConfig;
@@ -31,7 +30,6 @@ import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
 import org.megaeth.core.util.Hex;
 import org.megaeth.evm.frame.FrameRunner;
-import org.megaeth.trie.patricia.MerklePatriciaTrie;
 import org.megaeth.trie.state.WorldState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -253,28 +251,7 @@ public class ParallelMiniBlockBenchmark {
   }
 
   private static BlockHeader genesis(Hash stateRoot) {
-    return new BlockHeader(
-        Hash.ZERO,
-        TrieRoots.EMPTY_OMMERS_HASH,
-        Address.ZERO,
-        stateRoot,
-        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
-        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
-        LogsBloom.EMPTY,
-        UInt256.ZERO,
-        0,
-        GAS_LIMIT,
-        0,
-        1_700_000_000L,
-        Bytes.EMPTY,
-        Hash.ZERO,
-        0,
-        Optional.of(UInt256.valueOf(1_000_000_000L)),
-        Optional.of(MerklePatriciaTrie.EMPTY_TRIE_ROOT),
-        Optional.of(0L),
-        Optional.of(0L),
-        Optional.of(Hash.ZERO),
-        Optional.empty());
+    return GenesisBlock.cancunHeader(stateRoot, GAS_LIMIT);
   }
 
   private static String resource(String name) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.SystemCalls;
 import org.megaeth.chain.exec.TrieRoots;
 import org.megaeth.config.genesis.Genesis;
@@ -15,6 +16,7 @@ import org.megaeth.core.block.LogsBloom;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
+import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
 import org.megaeth.trie.patricia.MerklePatriciaTrie;
 import org.megaeth.trie.state.WorldState;
@@ -106,5 +108,35 @@ public record GenesisBlock(Block block, WorldState state) {
     return new Block(
         header,
         new BlockBody(List.of(), List.of(), shanghai ? Optional.of(List.of()) : Optional.empty()));
+  }
+
+  /**
+   * A Cancun block 0 header over a state built directly rather than from a genesis file, for
+   * benchmarks and tests that set up state by hand: a 1 gwei base fee, time 1,700,000,000, no blob
+   * gas, everything else zero or empty.
+   */
+  public static BlockHeader cancunHeader(Hash stateRoot, long gasLimit) {
+    return new BlockHeader(
+        Hash.ZERO,
+        TrieRoots.EMPTY_OMMERS_HASH,
+        Address.ZERO,
+        stateRoot,
+        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
+        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
+        LogsBloom.EMPTY,
+        UInt256.ZERO,
+        0,
+        gasLimit,
+        0,
+        1_700_000_000L,
+        Bytes.EMPTY,
+        Hash.ZERO,
+        0,
+        Optional.of(UInt256.valueOf(1_000_000_000L)),
+        Optional.of(MerklePatriciaTrie.EMPTY_TRIE_ROOT),
+        Optional.of(0L),
+        Optional.of(0L),
+        Optional.of(Hash.ZERO),
+        Optional.empty());
   }
 }

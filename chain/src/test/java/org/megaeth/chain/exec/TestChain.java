@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.chain.genesis.GenesisBlock;
 import org.megaeth.core.block.BlockHeader;
-import org.megaeth.core.block.LogsBloom;
 import org.megaeth.core.crypto.KeyPair;
 import org.megaeth.core.crypto.SecretKey;
 import org.megaeth.core.fork.ChainConfig;
@@ -18,7 +18,6 @@ import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
-import org.megaeth.trie.patricia.MerklePatriciaTrie;
 import org.megaeth.trie.state.WorldState;
 
 /** A small Cancun chain for tests: a genesis with funded keys, and signed transfers. */
@@ -53,28 +52,7 @@ final class TestChain {
   }
 
   private static BlockHeader genesisHeader(Hash stateRoot) {
-    return new BlockHeader(
-        Hash.ZERO,
-        TrieRoots.EMPTY_OMMERS_HASH,
-        Address.ZERO,
-        stateRoot,
-        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
-        MerklePatriciaTrie.EMPTY_TRIE_ROOT,
-        LogsBloom.EMPTY,
-        UInt256.ZERO,
-        0,
-        GAS_LIMIT,
-        0,
-        1_700_000_000L,
-        Bytes.EMPTY,
-        Hash.ZERO,
-        0,
-        Optional.of(UInt256.valueOf(1_000_000_000L)),
-        Optional.of(MerklePatriciaTrie.EMPTY_TRIE_ROOT),
-        Optional.of(0L),
-        Optional.of(0L),
-        Optional.of(Hash.ZERO),
-        Optional.empty());
+    return GenesisBlock.cancunHeader(stateRoot, GAS_LIMIT);
   }
 
   static Transaction transfer(KeyPair from, long nonce, Address to, long wei) {
