@@ -67,40 +67,50 @@ public final class Ingress implements TransactionSink {
   @Override
   public CompletableFuture<SubmitResult> submit(PooledTransaction pooled) {
     try {
-      return CompletableFuture.supplyAsync(() -> admit(pooled.transaction()), workers);
+      // The checks run on a worker; the pool's answer may come from another thread (see
+      // Mempool#offer), so the worker never waits for the pool's lock.
+      return CompletableFuture.supplyAsync(() -> admit(pooled.transaction()), workers)
+          .thenCompose(admission -> admission);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(SubmitResult.rejected("node is shutting down"));
     }
   }
 
-  /** Checks and pools one transaction; runs on a worker. */
-  SubmitResult admit(Transaction tx) {
+  /** Checks one transaction and offers it to the pool; runs on a worker. */
+  CompletableFuture<SubmitResult> admit(Transaction tx) {
     if (tx instanceof BlobTransaction) {
-      return SubmitResult.rejected("transaction type not supported");
+      return rejected("transaction type not supported");
     }
     NextBlock next = nextBlock.get();
     Fork fork = chain.forkAt(next.number(), next.timestamp());
     TransactionValidity validity = TransactionValidator.validate(tx, fork, chain.chainId());
     if (validity instanceof TransactionValidity.Invalid invalid) {
       // geth's pool wraps what signer recovery says in "invalid sender: ...".
-      return SubmitResult.rejected(
+      return rejected(
           invalid.reason() == TransactionInvalid.INVALID_CHAIN_ID
               ? TransactionInvalid.INVALID_SENDER.text() + ": " + invalid.message()
               : invalid.message());
     }
     TransactionValidity.Valid valid = (TransactionValidity.Valid) validity;
     PoolTransaction ptx = PoolTransaction.of(tx, valid.sender());
-    // Read the sender's account before taking the pool's lock: a trie lookup there would hold
-    // back the other ingress threads and the producer's selection.
+    // Read the sender's account here, not under the pool's lock: a trie lookup there would hold
+    // back every other admission and the producer's selection.
     SenderAccount account = admissionState.get().sender(ptx.sender());
-    AddResult result = mempool.add(ptx, sender -> account, next.baseFee());
+    return mempool.offer(ptx, account, next.baseFee()).thenApply(this::answer);
+  }
+
+  private SubmitResult answer(AddResult result) {
     return switch (result) {
       case AddResult.Added added -> {
-        published.pendingTransaction(ptx.hash());
-        yield SubmitResult.accepted(ptx.hash());
+        published.pendingTransaction(added.transaction().hash());
+        yield SubmitResult.accepted(added.transaction().hash());
       }
       case AddResult.Rejected rejected -> SubmitResult.rejected(rejected.reason());
     };
+  }
+
+  private static CompletableFuture<SubmitResult> rejected(String reason) {
+    return CompletableFuture.completedFuture(SubmitResult.rejected(reason));
   }
 
   @Override

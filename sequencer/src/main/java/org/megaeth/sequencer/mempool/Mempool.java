@@ -12,6 +12,9 @@ import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.megaeth.core.tx.BlobTransaction;
 import org.megaeth.core.tx.SenderAccount;
 import org.megaeth.core.tx.Transaction;
@@ -31,7 +34,15 @@ import org.megaeth.core.types.Wei;
  * execute by effective tip, each sender's in nonce order. Rejections use geth's words, so wallets
  * show the messages users know.
  *
- * <p>Thread-safe: ingress threads add while the production thread selects and removes.
+ * <p>Thread-safe: ingress threads add while the production thread selects and removes. Adds are
+ * <em>combined</em>: {@link #offer} queues the transaction and returns at once unless the pool's
+ * lock is free, and whichever thread holds the lock admits every queued offer before it lets go (on
+ * the way out of any locked method). So ingress threads never block on the lock, and under load one
+ * holder admits a batch per lock acquisition. Before, each add took the lock itself; on two busy
+ * cores a thread that found it taken was parked, and being woken again cost ~1.5 ms, far longer
+ * than the few microseconds the lock is held (JFR: ingress threads spent a quarter of their time
+ * waiting there). Offers are admitted in the order they were queued, with the same checks and
+ * answers as one at a time.
  */
 public final class Mempool {
   private static final Comparator<Long> NONCE_ORDER = Long::compareUnsigned;
@@ -63,7 +74,19 @@ public final class Mempool {
     }
   }
 
+  /** A transaction waiting to be admitted by whichever thread holds the lock next. */
+  private record Offer(
+      PoolTransaction ptx,
+      SenderAccount account,
+      AddResult.Rejected refused,
+      BigInteger cost,
+      BigInteger balance,
+      Wei baseFee,
+      CompletableFuture<AddResult> result) {}
+
   private final MempoolConfig config;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ConcurrentLinkedQueue<Offer> offers = new ConcurrentLinkedQueue<>();
   private final Map<Hash, Entry> byHash = new HashMap<>();
   private final Map<Address, SenderQueue> bySender = new HashMap<>();
   private long arrivals;
@@ -83,21 +106,45 @@ public final class Mempool {
     this.config = config;
   }
 
-  public synchronized int size() {
-    return byHash.size();
+  public int size() {
+    lock.lock();
+    try {
+      return byHash.size();
+    } finally {
+      release();
+    }
   }
 
-  public synchronized boolean contains(Hash hash) {
-    return byHash.containsKey(hash);
+  public boolean contains(Hash hash) {
+    lock.lock();
+    try {
+      return byHash.containsKey(hash);
+    } finally {
+      release();
+    }
   }
 
-  public synchronized Optional<PoolTransaction> get(Hash hash) {
-    Entry entry = byHash.get(hash);
-    return entry == null ? Optional.empty() : Optional.of(entry.ptx());
+  public Optional<PoolTransaction> get(Hash hash) {
+    lock.lock();
+    try {
+      Entry entry = byHash.get(hash);
+      return entry == null ? Optional.empty() : Optional.of(entry.ptx());
+    } finally {
+      release();
+    }
   }
 
   /** Pending transactions: those with no nonce gap before them. */
-  public synchronized int pendingCount() {
+  public int pendingCount() {
+    lock.lock();
+    try {
+      return pendingCountLocked();
+    } finally {
+      release();
+    }
+  }
+
+  private int pendingCountLocked() {
     int pending = 0;
     for (SenderQueue queue : bySender.values()) {
       pending += contiguousFrom(queue, queue.stateNonce);
@@ -109,41 +156,120 @@ public final class Mempool {
    * The sender's next nonce counting its pooled transactions that can run without a gap; empty when
    * the pool holds none of its transactions.
    */
-  public synchronized OptionalLong nextNonce(Address sender) {
-    SenderQueue queue = bySender.get(sender);
-    return queue == null
-        ? OptionalLong.empty()
-        : OptionalLong.of(queue.stateNonce + contiguousFrom(queue, queue.stateNonce));
+  public OptionalLong nextNonce(Address sender) {
+    lock.lock();
+    try {
+      SenderQueue queue = bySender.get(sender);
+      return queue == null
+          ? OptionalLong.empty()
+          : OptionalLong.of(queue.stateNonce + contiguousFrom(queue, queue.stateNonce));
+    } finally {
+      release();
+    }
   }
 
-  public synchronized int queuedCount() {
-    return byHash.size() - pendingCount();
+  public int queuedCount() {
+    lock.lock();
+    try {
+      return byHash.size() - pendingCountLocked();
+    } finally {
+      release();
+    }
   }
 
   /**
-   * Offers a transaction that passed ingress.
+   * Offers a transaction that passed ingress and waits for the answer: {@link #offer} for callers
+   * that can wait (tests, tools).
    *
    * @param accounts the sender's nonce, balance and code in the current state
    * @param baseFee the base fee of the block being built, for ranking in an eviction
    */
   public AddResult add(PoolTransaction ptx, SenderAccounts accounts, Wei baseFee) {
-    // What needs no pool state is worked out before taking the lock (the checks, the account,
-    // the BigInteger cost): ingress threads then serialise on the maps only. Under load they spent
-    // a third of their time waiting for this lock while the holder did that work. The answers,
-    // and the order in which refusals are reported, are the same as checking all under the lock.
+    return offer(ptx, accounts.account(ptx.sender()), baseFee).join();
+  }
+
+  /**
+   * Offers a transaction that passed ingress. The answer comes when the transaction has been
+   * admitted or refused: at once when the pool's lock is free, otherwise as soon as the thread
+   * holding it lets go (it admits every waiting offer first), and never on a thread that holds the
+   * lock, so whoever completes it may call back into the pool.
+   *
+   * @param account the sender's nonce, balance and code in the current state
+   * @param baseFee the base fee of the block being built, for ranking in an eviction
+   */
+  public CompletableFuture<AddResult> offer(
+      PoolTransaction ptx, SenderAccount account, Wei baseFee) {
+    // What needs no pool state is worked out here, outside the lock (the stateless checks, the
+    // BigInteger cost): the lock then covers the maps only. The answers, and the order in which
+    // refusals are reported, are the same as checking everything under the lock.
     Transaction tx = ptx.tx();
-    AddResult.Rejected refused = statelessRefusal(ptx, baseFee);
-    SenderAccount account = accounts.account(ptx.sender());
-    BigInteger cost = TransactionValidator.upfrontCost(tx);
-    BigInteger balance = account.balance().toBigInteger();
-    synchronized (this) {
-      if (byHash.containsKey(ptx.hash())) {
+    Offer offer =
+        new Offer(
+            ptx,
+            account,
+            statelessRefusal(ptx, baseFee),
+            TransactionValidator.upfrontCost(tx),
+            account.balance().toBigInteger(),
+            baseFee,
+            new CompletableFuture<>());
+    offers.add(offer);
+    if (lock.tryLock()) {
+      release();
+    }
+    return offer.result();
+  }
+
+  /**
+   * Lets go of the lock, which the caller holds once, after admitting every waiting offer; then
+   * completes their answers outside the lock. An offer queued while the lock was held is never
+   * stranded: its thread's {@code tryLock} failed, so it was queued before this unlock, and the
+   * check after the unlock sees it.
+   */
+  private void release() {
+    while (true) {
+      List<Offer> admitted = null;
+      for (Offer offer = offers.poll(); offer != null; offer = offers.poll()) {
+        if (admitted == null) {
+          admitted = new ArrayList<>();
+        }
+        admitted.add(offer);
+      }
+      AddResult[] results = null;
+      if (admitted != null) {
+        results = new AddResult[admitted.size()];
+        for (int i = 0; i < results.length; i++) {
+          results[i] = admit(admitted.get(i));
+        }
+      }
+      lock.unlock();
+      if (admitted != null) {
+        for (int i = 0; i < results.length; i++) {
+          if (results[i] != null) { // null: failed, and completed exceptionally
+            admitted.get(i).result().complete(results[i]);
+          }
+        }
+      }
+      if (offers.isEmpty() || !lock.tryLock()) {
+        return;
+      }
+    }
+  }
+
+  /** Admits or refuses one offer; the caller holds the lock. */
+  private AddResult admit(Offer offer) {
+    try {
+      if (byHash.containsKey(offer.ptx().hash())) {
         return reject("already known");
       }
-      if (refused != null) {
-        return refused;
+      if (offer.refused() != null) {
+        return offer.refused();
       }
-      return addChecked(ptx, account, cost, balance, baseFee);
+      return addChecked(
+          offer.ptx(), offer.account(), offer.cost(), offer.balance(), offer.baseFee());
+    } catch (RuntimeException e) {
+      // A bug here must not strand the other offers of the batch or leave the caller waiting.
+      offer.result().completeExceptionally(e);
+      return null;
     }
   }
 
@@ -245,7 +371,16 @@ public final class Mempool {
    * whose next transaction does not fit or cannot pay the base fee is passed over, with its later
    * ones. The transactions stay pooled until {@link #removeIncluded} or {@link #remove}.
    */
-  public synchronized List<PoolTransaction> selectReady(Wei baseFee, long gasBudget, int maxCount) {
+  public List<PoolTransaction> selectReady(Wei baseFee, long gasBudget, int maxCount) {
+    lock.lock();
+    try {
+      return selectReadyLocked(baseFee, gasBudget, maxCount);
+    } finally {
+      release();
+    }
+  }
+
+  private List<PoolTransaction> selectReadyLocked(Wei baseFee, long gasBudget, int maxCount) {
     if (!baseFee.equals(indexBaseFee)) {
       reindex(baseFee);
     }
@@ -316,7 +451,16 @@ public final class Mempool {
    * After a mini-block: each sender's new state nonce; its transactions below it are gone
    * (included, or replaced by another with the same nonce), and those after a gap stay queued.
    */
-  public synchronized void removeIncluded(Map<Address, Long> nextNonces) {
+  public void removeIncluded(Map<Address, Long> nextNonces) {
+    lock.lock();
+    try {
+      removeIncludedLocked(nextNonces);
+    } finally {
+      release();
+    }
+  }
+
+  private void removeIncludedLocked(Map<Address, Long> nextNonces) {
     nextNonces.forEach(
         (sender, nonce) -> {
           SenderQueue queue = bySender.get(sender);
@@ -341,7 +485,16 @@ public final class Mempool {
    * with every later one of its sender, which now has a gap anyway and whose costs were counted on
    * the same balance.
    */
-  public synchronized List<PoolTransaction> remove(Hash hash) {
+  public List<PoolTransaction> remove(Hash hash) {
+    lock.lock();
+    try {
+      return removeLocked(hash);
+    } finally {
+      release();
+    }
+  }
+
+  private List<PoolTransaction> removeLocked(Hash hash) {
     Entry entry = byHash.get(hash);
     if (entry == null) {
       return List.of();
@@ -395,7 +548,7 @@ public final class Mempool {
     if (cheapest == null || tip(incoming, baseFee).compareTo(cheapestTip) <= 0) {
       return false;
     }
-    remove(cheapest.ptx().hash());
+    removeLocked(cheapest.ptx().hash());
     return true;
   }
 
