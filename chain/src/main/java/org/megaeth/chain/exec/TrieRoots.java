@@ -1,9 +1,7 @@
 package org.megaeth.chain.exec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.block.Receipt;
@@ -13,7 +11,7 @@ import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.tx.Transaction;
 import org.megaeth.core.tx.TransactionEncoder;
 import org.megaeth.core.types.Hash;
-import org.megaeth.trie.patricia.MerklePatriciaTrie;
+import org.megaeth.trie.patricia.OrderedTrieRoot;
 
 /**
  * The roots of a block's ordered lists: a plain (not secure) trie keyed by {@code rlp(index)} with
@@ -47,13 +45,6 @@ public final class TrieRoots {
 
   /** The root of items already in their consensus encoding (as a block builder keeps them). */
   public static Hash orderedRootOfEncoded(List<Bytes> encoded) {
-    Map<Bytes, Bytes> entries = HashMap.newHashMap(encoded.size());
-    for (int i = 0; i < encoded.size(); i++) {
-      long index = i;
-      entries.put(Rlp.encode(w -> w.writeUInt64(index)), encoded.get(i));
-    }
-    MerklePatriciaTrie trie = MerklePatriciaTrie.create();
-    trie.apply(entries);
-    return trie.rootHash();
+    return OrderedTrieRoot.of(encoded);
   }
 }
