@@ -1,5 +1,6 @@
 package org.megaeth.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.megaeth.config.NodeOptions;
 import org.megaeth.core.service.Service;
 import org.megaeth.core.util.TimeProvider;
@@ -15,11 +16,13 @@ import org.megaeth.sequencer.Sequencer;
 final class LazyRpcServer extends Service {
   private final NodeOptions options;
   private final Sequencer sequencer;
+  private final MeterRegistry meters;
   private RpcServer server;
 
-  LazyRpcServer(NodeOptions options, Sequencer sequencer) {
+  LazyRpcServer(NodeOptions options, Sequencer sequencer, MeterRegistry meters) {
     this.options = options;
     this.sequencer = sequencer;
+    this.meters = meters;
   }
 
   @Override
@@ -36,7 +39,7 @@ final class LazyRpcServer extends Service {
             sequencer.transactions(),
             sequencer.events(),
             () -> 0);
-    server = new RpcServer(RpcServerConfig.of(options.rpc()), backend, TimeProvider.SYSTEM);
+    server = new RpcServer(RpcServerConfig.of(options.rpc()), backend, TimeProvider.SYSTEM, meters);
     server.start();
   }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.megaeth.cli.metrics.NodeMetrics;
 import org.megaeth.config.ConfigException;
 import org.megaeth.config.ConfigLoader;
 import org.megaeth.config.NodeOptions;
@@ -47,6 +48,8 @@ import picocli.CommandLine.Option;
       "  fullnode   applies the sequencer's state diffs and serves JSON-RPC",
       "",
       "Any config-file key can be set with --set KEY=VALUE, e.g. --set rpc.port=8546.",
+      "Prometheus metrics: --metrics, then GET http://127.0.0.1:9545/metrics",
+      "  (--set metrics.host=... / metrics.port=... to move it; see docs/metrics.md).",
       "Flags win over the config file, and the file over the defaults.",
     })
 public final class MegaethNode implements Callable<Integer> {
@@ -119,6 +122,11 @@ public final class MegaethNode implements Callable<Integer> {
   private String execThreads;
 
   @Option(
+      names = "--metrics",
+      description = "serve Prometheus metrics on metrics.host:metrics.port (default: off)")
+  private boolean metrics;
+
+  @Option(
       names = "--log-level",
       paramLabel = "LEVEL",
       description = "error, warn, info, debug or trace (default: info)")
@@ -187,7 +195,10 @@ public final class MegaethNode implements Callable<Integer> {
     chain.dev().ifPresent(preset -> out.print(preset.banner()));
     out.flush();
     try {
-      new NodeLauncher(factory.get().create(options, chain)).runUntilShutdown();
+      NodeMetrics nodeMetrics = NodeMetrics.of(options.metrics());
+      new NodeLauncher(
+              nodeMetrics.around(factory.get().create(options, chain, nodeMetrics.registry())))
+          .runUntilShutdown();
       return EXIT_OK;
     } catch (ConfigException e) {
       err.println("megaeth-node: " + oneLine(e.getMessage()));
@@ -211,6 +222,9 @@ public final class MegaethNode implements Callable<Integer> {
     }
     if (dev) {
       flags.put("dev.enabled", "true");
+    }
+    if (metrics) {
+      flags.put("metrics.enabled", "true");
     }
     putIfGiven(flags, "data-dir", dataDir == null ? null : dataDir.toString());
     putIfGiven(flags, "genesis", genesisFile == null ? null : genesisFile.toString());

@@ -1,5 +1,6 @@
 package org.megaeth.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ final class SequencerRoleFactory implements RoleFactory {
   static final int SNAPSHOT_EVERY_BLOCKS = 100;
 
   @Override
-  public ServiceController create(NodeOptions options, ChainSpec chain) throws ConfigException {
+  public ServiceController create(NodeOptions options, ChainSpec chain, MeterRegistry meters)
+      throws ConfigException {
     KeyPair key = key(options, chain);
     LOG.info(
         "sequencer address {}; mini-blocks every {} ms on {} execution thread(s), blocks every {}"
@@ -57,12 +59,13 @@ final class SequencerRoleFactory implements RoleFactory {
                 sequencerOptions.resolvedExecThreads(),
                 SNAPSHOT_EVERY_BLOCKS),
             chain.genesis(),
-            key);
+            key,
+            meters);
     List<Service> services = new ArrayList<>();
     services.add(sequencer);
     if (options.rpc().enabled()) {
       // Reads through the node-core interfaces; the sequencer implements them once started.
-      services.add(new LazyRpcServer(options, sequencer));
+      services.add(new LazyRpcServer(options, sequencer, meters));
     }
     return new ServiceController(services);
   }

@@ -122,6 +122,19 @@ class MegaethNodeTest {
   }
 
   @Test
+  void shouldTurnMetricsOnWithTheFlagAndLeaveThemOffByDefault() throws Exception {
+    MegaethNode plain = new MegaethNode(new PrintWriter(out), new PrintWriter(err));
+    new CommandLine(plain).parseArgs();
+    assertThat(plain.options().metrics().enabled()).isFalse();
+
+    MegaethNode flagged = new MegaethNode(new PrintWriter(out), new PrintWriter(err));
+    new CommandLine(flagged).parseArgs("--metrics", "--set", "metrics.port=9600");
+    assertThat(flagged.options().metrics().enabled()).isTrue();
+    assertThat(flagged.options().metrics().port()).isEqualTo(9600);
+    assertThat(flagged.options().metrics().host()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
   void shouldDefaultToOneExecutionThreadPerCore() throws Exception {
     MegaethNode node = new MegaethNode(new PrintWriter(out), new PrintWriter(err));
     new CommandLine(node).parseArgs();

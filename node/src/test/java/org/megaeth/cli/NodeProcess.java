@@ -249,6 +249,22 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /**
+   * Waits for the process to exit by itself (a node that fails to start).
+   *
+   * @return its exit status
+   * @throws IllegalStateException when it still runs after {@code timeout}; it is then killed
+   */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      kill9();
+      throw new IllegalStateException(
+          "the node still ran after %s; killed. Log %s:%n%s"
+              .formatted(timeout, logFile, logTail()));
+    }
+    return process.exitValue();
+  }
+
+  /**
    * SIGTERM ({@link Process#destroy}), then waits up to 30 s for the exit.
    *
    * @return the exit status

@@ -1,5 +1,7 @@
 package org.megaeth.rpc;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.megaeth.core.api.ChainEvents;
@@ -9,6 +11,7 @@ import org.megaeth.rpc.chain.GasPriceOracle;
 import org.megaeth.rpc.dispatch.JsonRpcMethod;
 import org.megaeth.rpc.dispatch.JsonRpcProcessor;
 import org.megaeth.rpc.dispatch.MethodRegistry;
+import org.megaeth.rpc.dispatch.RpcMetrics;
 import org.megaeth.rpc.evm.CallExecutor;
 import org.megaeth.rpc.evm.EvmCalls;
 import org.megaeth.rpc.evm.EvmExecutor;
@@ -39,7 +42,16 @@ public final class RpcApi implements AutoCloseable {
   private final ChainEvents.Subscription eventSubscription;
   private final EvmExecutor pool;
 
+  /** An API whose meters go nowhere (tests, tools). */
   public RpcApi(RpcServerConfig config, RpcBackend backend, TimeProvider clock) {
+    this(config, backend, clock, new CompositeMeterRegistry());
+  }
+
+  /**
+   * @param meters where the calls' meters go (see docs/metrics.md)
+   */
+  public RpcApi(
+      RpcServerConfig config, RpcBackend backend, TimeProvider clock, MeterRegistry meters) {
     BlockResolver blocks = new BlockResolver(backend.chain(), backend.state());
     this.pool =
         new EvmExecutor(config.evmThreads(), config.evmQueue(), config.options().evmTimeout());
@@ -71,7 +83,11 @@ public final class RpcApi implements AutoCloseable {
     methods.addAll(DebugMethods.create(backend.chain(), blocks));
     this.registry = MethodRegistry.of(methods, config.options().namespaces());
     this.processor =
-        new JsonRpcProcessor(registry, config.options().maxBatchSize(), config.maxResponseBytes());
+        new JsonRpcProcessor(
+            registry,
+            config.options().maxBatchSize(),
+            config.maxResponseBytes(),
+            new RpcMetrics(meters, registry.served()));
     this.dispatcher = new ChainEventDispatcher(List.of(subscriptions, filters), EVENT_QUEUE);
     this.eventSubscription = backend.events().subscribe(dispatcher);
   }

@@ -1,5 +1,10 @@
 package org.megaeth.sequencer;
 
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +36,7 @@ import org.megaeth.core.types.Hash;
 import org.megaeth.core.witness.ExecutionWitness;
 import org.megaeth.da.DaBlob;
 import org.megaeth.da.EmbeddedDaClient;
+import org.megaeth.sequencer.ingress.AdmissionMetrics;
 import org.megaeth.sequencer.ingress.Ingress;
 import org.megaeth.sequencer.log.CorruptLogException;
 import org.megaeth.sequencer.log.LogRecord;
@@ -42,6 +48,7 @@ import org.megaeth.sequencer.produce.IntervalStats;
 import org.megaeth.sequencer.produce.Producer;
 import org.megaeth.sequencer.produce.ProducerSettings;
 import org.megaeth.sequencer.produce.ProductionLoop;
+import org.megaeth.sequencer.produce.ProductionMetrics;
 import org.megaeth.sequencer.produce.Publication;
 import org.megaeth.sequencer.produce.PublishedChain;
 import org.megaeth.sequencer.snapshot.LoadedSnapshot;
@@ -99,8 +106,13 @@ public final class Sequencer extends Service {
   private final KeyPair key;
   private final List<Consumer<Publication.BlockOut>> sealListeners = new ArrayList<>();
   private final IntervalStats miniBlockIntervals = new IntervalStats();
+  private final MeterRegistry registry;
+
+  /** The gauges this sequencer registered: they read its parts, so they go when it stops. */
+  private final List<Meter> gauges = new ArrayList<>();
 
   private ChainStore store;
+  private WriteAheadLog wal;
   private WalSequencerLog log;
   private PublishedChain published;
   private Producer producer;
@@ -123,10 +135,19 @@ public final class Sequencer extends Service {
   private long statusTransactions;
   private long statusNanos;
 
+  /** A sequencer whose meters go nowhere (tests, benchmarks). */
   public Sequencer(Settings settings, Genesis genesis, KeyPair key) {
+    this(settings, genesis, key, new CompositeMeterRegistry());
+  }
+
+  /**
+   * @param registry where the sequencer's meters go (see docs/metrics.md)
+   */
+  public Sequencer(Settings settings, Genesis genesis, KeyPair key, MeterRegistry registry) {
     this.settings = settings;
     this.genesis = genesis;
     this.key = key;
+    this.registry = registry;
   }
 
   /** Called on the publishing thread after each block is stored; add before {@link #start}. */
@@ -151,9 +172,8 @@ public final class Sequencer extends Service {
   private void recoverAndStart(GenesisBlock genesisBlock) throws IOException, CorruptLogException {
     hashingPool = new ForkJoinPool(Math.max(1, settings.hashingThreads()));
     BlockExecutor executor = new BlockExecutor(genesis.config(), hashingPool);
-    log =
-        new WalSequencerLog(
-            WriteAheadLog.open(settings.dataDir().resolve("wal"), WalConfig.DEFAULT));
+    wal = WriteAheadLog.open(settings.dataDir().resolve("wal"), WalConfig.DEFAULT);
+    log = new WalSequencerLog(wal);
     background =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("sequencer-background").daemon(true).factory());
@@ -251,13 +271,16 @@ public final class Sequencer extends Service {
               BlockHeader h = producer.head();
               return new Ingress.NextBlock(h.number() + 1, h.timestamp() + 1, producer.baseFee());
             },
-            producer::executedState);
+            producer::executedState,
+            new AdmissionMetrics(registry));
     loop =
         new ProductionLoop(
             producer,
             settings.producer().miniBlockInterval(),
             settings.producer().blockInterval(),
-            miniBlockIntervals);
+            miniBlockIntervals,
+            new ProductionMetrics(registry));
+    registerGauges();
     publishThread = Thread.ofPlatform().name("publisher").start(published);
     loopThread = Thread.ofPlatform().name("producer").start(loop);
     statusNanos = System.nanoTime();
@@ -265,6 +288,42 @@ public final class Sequencer extends Service {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sequencer-status").daemon(true).factory());
     status.scheduleAtFixedRate(this::logStatus, 10, 10, TimeUnit.SECONDS);
+  }
+
+  /** Gauges over what the sequencer already tracks; read when scraped, never on a hot path. */
+  private void registerGauges() {
+    PublishedChain chain = published;
+    Mempool pool = mempool;
+    WriteAheadLog log = wal;
+    gauges.add(
+        Gauge.builder("megaeth.mempool.pending", pool, Mempool::pendingCount)
+            .description("Pooled transactions that can run next (no nonce gap before them)")
+            .register(registry));
+    gauges.add(
+        Gauge.builder("megaeth.mempool.queued", pool, Mempool::queuedCount)
+            .description("Pooled transactions waiting for a missing nonce")
+            .register(registry));
+    gauges.add(
+        Gauge.builder("megaeth.chain.head.number", chain, c -> c.head().number())
+            .description("Number of the newest sealed and stored block")
+            .register(registry));
+    gauges.add(
+        Gauge.builder("megaeth.chain.safe.number", chain, PublishedChain::safeNumber)
+            .description("Number of the newest block stored by the DA layer")
+            .register(registry));
+    gauges.add(
+        Gauge.builder("megaeth.sequencer.publish.backlog", chain, PublishedChain::backlog)
+            .description("Publications waiting for their log record or their turn to be applied")
+            .register(registry));
+    gauges.add(
+        FunctionTimer.builder(
+                "megaeth.wal.fsync",
+                log,
+                WriteAheadLog::fsyncCount,
+                WriteAheadLog::fsyncNanos,
+                TimeUnit.NANOSECONDS)
+            .description("Fsyncs of the write-ahead log (group commit) and the time they took")
+            .register(registry));
   }
 
   /**
@@ -364,6 +423,8 @@ public final class Sequencer extends Service {
   }
 
   private void closeQuietly() {
+    gauges.forEach(registry::remove);
+    gauges.clear();
     if (status != null) {
       status.shutdownNow();
     }

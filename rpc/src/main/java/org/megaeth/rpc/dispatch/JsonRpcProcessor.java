@@ -34,11 +34,18 @@ public final class JsonRpcProcessor {
   private final MethodRegistry registry;
   private final int maxBatchSize;
   private final int maxResponseBytes;
+  private final RpcMetrics metrics;
 
   public JsonRpcProcessor(MethodRegistry registry, int maxBatchSize, int maxResponseBytes) {
+    this(registry, maxBatchSize, maxResponseBytes, RpcMetrics.none());
+  }
+
+  public JsonRpcProcessor(
+      MethodRegistry registry, int maxBatchSize, int maxResponseBytes, RpcMetrics metrics) {
     this.registry = registry;
     this.maxBatchSize = maxBatchSize;
     this.maxResponseBytes = maxResponseBytes;
+    this.metrics = metrics;
   }
 
   /** Processes one message; empty when there is nothing to send back (notifications only). */
@@ -47,12 +54,14 @@ public final class JsonRpcProcessor {
     try {
       root = Json.parse(message);
     } catch (JsonProcessingException e) {
+      metrics.error(JsonRpcError.PARSE_ERROR);
       return Optional.of(Json.toBytes(error(Json.nullNode(), JsonRpcError.parseError())));
     }
     if (root.isArray()) {
       return processBatch((ArrayNode) root, connection);
     }
     if (!root.isObject()) {
+      metrics.error(JsonRpcError.INVALID_REQUEST);
       return Optional.of(
           Json.toBytes(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request"))));
     }
@@ -62,10 +71,12 @@ public final class JsonRpcProcessor {
 
   private Optional<byte[]> processBatch(ArrayNode batch, RpcConnection connection) {
     if (batch.isEmpty()) {
+      metrics.error(JsonRpcError.INVALID_REQUEST);
       return Optional.of(
           Json.toBytes(error(Json.nullNode(), JsonRpcError.invalidRequest("empty batch"))));
     }
     if (batch.size() > maxBatchSize) {
+      metrics.error(JsonRpcError.INVALID_REQUEST);
       return Optional.of(
           Json.toBytes(
               error(
@@ -91,8 +102,15 @@ public final class JsonRpcProcessor {
     return responses.isEmpty() ? Optional.empty() : Optional.of(Json.toBytes(responses));
   }
 
-  /** One call; empty for a valid notification. */
+  /** One call, counted and timed; empty for a valid notification. */
   Optional<JsonNode> processCall(JsonNode call, RpcConnection connection) {
+    long start = System.nanoTime();
+    Optional<JsonNode> response = dispatch(call, connection);
+    metrics.record(call, response, System.nanoTime() - start);
+    return response;
+  }
+
+  private Optional<JsonNode> dispatch(JsonNode call, RpcConnection connection) {
     if (!call.isObject()) {
       return Optional.of(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request")));
     }
@@ -156,6 +174,7 @@ public final class JsonRpcProcessor {
   }
 
   private JsonNode tooLarge(JsonNode id, long size) {
+    metrics.error(JsonRpcError.RESPONSE_TOO_LARGE);
     return error(
         id,
         JsonRpcError.of(

@@ -203,7 +203,8 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         "ws-aggregator", new WebSocketFrameAggregator(config.options().maxRequestBytes()));
     pipeline.addLast("ws-idle", new IdleStateHandler(ping, 0, 0, TimeUnit.MILLISECONDS));
     WebSocketConnection connection =
-        new WebSocketConnection(ctx.channel(), config.wsMaxPendingMessages());
+        new WebSocketConnection(
+            ctx.channel(), config.wsMaxPendingMessages(), sessions::droppedSlow);
     pipeline.addLast(
         "ws-rpc",
         new WebSocketRpcHandler(

@@ -1,5 +1,10 @@
 package org.megaeth.rpc.server;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -9,6 +14,8 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -38,6 +45,11 @@ public final class RpcServer extends Service {
   private final RpcBackend backend;
   private final TimeProvider clock;
   private final WebSocketSessions sessions = new WebSocketSessions();
+  private final MeterRegistry meters;
+
+  /** The meters reading this server's state: removed when it stops. */
+  private final List<Meter> gauges = new ArrayList<>();
+
   private RpcApi api;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
@@ -45,15 +57,25 @@ public final class RpcServer extends Service {
   private ScheduledFuture<?> sweeper;
   private Channel channel;
 
+  /** A server whose meters go nowhere (tests). */
   public RpcServer(RpcServerConfig config, RpcBackend backend, TimeProvider clock) {
+    this(config, backend, clock, new CompositeMeterRegistry());
+  }
+
+  /**
+   * @param meters where the server's meters go (see docs/metrics.md)
+   */
+  public RpcServer(
+      RpcServerConfig config, RpcBackend backend, TimeProvider clock, MeterRegistry meters) {
     this.config = config;
     this.backend = backend;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @Override
   protected void doStart() throws Exception {
-    api = new RpcApi(config, backend, clock);
+    api = new RpcApi(config, backend, clock, meters);
     requests =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rpc-request-", 0).factory());
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -80,6 +102,7 @@ public final class RpcServer extends Service {
       release();
       throw e;
     }
+    registerGauges();
     sweeper =
         boss.scheduleAtFixedRate(
             () -> api.filters().expire(),
@@ -90,6 +113,24 @@ public final class RpcServer extends Service {
         "JSON-RPC listening on {} (HTTP{})",
         channel.localAddress(),
         config.options().wsEnabled() ? " and WebSocket" : "");
+  }
+
+  private void registerGauges() {
+    WebSocketSessions open = sessions;
+    RpcApi served = api;
+    gauges.add(
+        Gauge.builder("megaeth.rpc.websocket.connections", open, WebSocketSessions::size)
+            .description("Open WebSocket connections")
+            .register(meters));
+    gauges.add(
+        Gauge.builder("megaeth.rpc.subscriptions", served, a -> a.subscriptions().size())
+            .description("Delivering eth_subscribe subscriptions")
+            .register(meters));
+    gauges.add(
+        FunctionCounter.builder(
+                "megaeth.rpc.websocket.dropped.slow", open, WebSocketSessions::droppedSlowCount)
+            .description("WebSocket clients closed because they read too slowly (1008)")
+            .register(meters));
   }
 
   /** The bound address (the real port when configured with port 0). */
@@ -121,6 +162,8 @@ public final class RpcServer extends Service {
   }
 
   private void release() {
+    gauges.forEach(meters::remove);
+    gauges.clear();
     if (api != null) {
       api.close();
     }

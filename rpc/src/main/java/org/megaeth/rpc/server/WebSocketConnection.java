@@ -30,14 +30,23 @@ final class WebSocketConnection implements RpcConnection {
   private final long id = IDS.incrementAndGet();
   private final Channel channel;
   private final int maxPending;
+  private final Runnable onDroppedSlow;
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final List<Runnable> closeActions = new ArrayList<>();
   private boolean drainScheduled;
   private boolean closed;
 
   WebSocketConnection(Channel channel, int maxPending) {
+    this(channel, maxPending, () -> {});
+  }
+
+  /**
+   * @param onDroppedSlow runs once if the client is closed for reading too slowly (for metrics)
+   */
+  WebSocketConnection(Channel channel, int maxPending, Runnable onDroppedSlow) {
     this.channel = channel;
     this.maxPending = maxPending;
+    this.onDroppedSlow = onDroppedSlow;
   }
 
   @Override
@@ -105,8 +114,12 @@ final class WebSocketConnection implements RpcConnection {
   private void closeSlow() {
     int dropped;
     synchronized (this) {
+      if (closed) {
+        return;
+      }
       dropped = queue.size();
     }
+    onDroppedSlow.run();
     closeWith(
         WebSocketCloseStatus.POLICY_VIOLATION.code(),
         "client too slow: " + dropped + " messages not read");

@@ -3,10 +3,15 @@ package org.megaeth.rpc.server;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The open WebSocket connections, so that a stopping server can say goodbye to each. */
+/**
+ * The open WebSocket connections, so that a stopping server can say goodbye to each, and how many
+ * were closed for reading too slowly (for metrics).
+ */
 final class WebSocketSessions {
   private final Set<WebSocketConnection> open = ConcurrentHashMap.newKeySet();
+  private final AtomicLong droppedSlow = new AtomicLong();
 
   void add(WebSocketConnection connection) {
     open.add(connection);
@@ -15,6 +20,14 @@ final class WebSocketSessions {
 
   int size() {
     return open.size();
+  }
+
+  void droppedSlow() {
+    droppedSlow.incrementAndGet();
+  }
+
+  long droppedSlowCount() {
+    return droppedSlow.get();
   }
 
   void closeAll(String reason) {

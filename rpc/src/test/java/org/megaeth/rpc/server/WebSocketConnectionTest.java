@@ -70,6 +70,34 @@ class WebSocketConnectionTest {
   }
 
   @Test
+  void shouldReportASlowClientOnceWhenItIsDropped() {
+    AtomicInteger dropped = new AtomicInteger();
+    EmbeddedChannel slowChannel = new EmbeddedChannel();
+    WebSocketConnection slow = new WebSocketConnection(slowChannel, 2, dropped::incrementAndGet);
+    slowChannel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+    assertThat(slow.send("1")).isTrue();
+    assertThat(slow.send("2")).isTrue();
+    assertThat(dropped).hasValue(0);
+    assertThat(slow.send("3")).isFalse();
+    assertThat(slow.send("4")).isFalse();
+    assertThat(dropped).hasValue(1);
+    slowChannel.finishAndReleaseAll();
+    channel.finishAndReleaseAll();
+  }
+
+  @Test
+  void shouldNotReportAClientClosedForAnotherReasonAsSlow() {
+    AtomicInteger dropped = new AtomicInteger();
+    EmbeddedChannel other = new EmbeddedChannel();
+    WebSocketConnection connection = new WebSocketConnection(other, 2, dropped::incrementAndGet);
+    connection.close("subscription events were lost");
+    assertThat(connection.send("1")).isFalse();
+    assertThat(dropped).hasValue(0);
+    other.finishAndReleaseAll();
+    channel.finishAndReleaseAll();
+  }
+
+  @Test
   void shouldRunCloseActionsOnceAndAtOnceWhenAlreadyClosed() {
     AtomicInteger runs = new AtomicInteger();
     connection.onClose(runs::incrementAndGet);

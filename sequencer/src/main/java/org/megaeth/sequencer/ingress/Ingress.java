@@ -40,6 +40,7 @@ public final class Ingress implements TransactionSink {
   private final ExecutorService workers;
   private final Supplier<NextBlock> nextBlock;
   private final Supplier<PendingState> admissionState;
+  private final AdmissionMetrics metrics;
 
   /** The block a transaction would go in: for the fork's rules and the base fee. */
   public record NextBlock(long number, long timestamp, Wei baseFee) {}
@@ -48,6 +49,7 @@ public final class Ingress implements TransactionSink {
    * @param workers the pool that recovers senders; the owner shuts it down
    * @param nextBlock the number, time and base fee of the block being built
    * @param admissionState the state after every executed mini-block, durable or not
+   * @param metrics counts admissions and refusals
    */
   public Ingress(
       ChainConfig chain,
@@ -55,8 +57,10 @@ public final class Ingress implements TransactionSink {
       PublishedChain published,
       ExecutorService workers,
       Supplier<NextBlock> nextBlock,
-      Supplier<PendingState> admissionState) {
+      Supplier<PendingState> admissionState,
+      AdmissionMetrics metrics) {
     this.chain = chain;
+    this.metrics = metrics;
     this.admissionState = admissionState;
     this.mempool = mempool;
     this.published = published;
@@ -70,9 +74,11 @@ public final class Ingress implements TransactionSink {
       // The checks run on a worker; the pool's answer may come from another thread (see
       // Mempool#offer), so the worker never waits for the pool's lock.
       return CompletableFuture.supplyAsync(() -> admit(pooled.transaction()), workers)
-          .thenCompose(admission -> admission);
+          .thenCompose(admission -> admission)
+          .thenApply(metrics::count);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(SubmitResult.rejected("node is shutting down"));
+      return CompletableFuture.completedFuture(
+          metrics.count(SubmitResult.rejected("node is shutting down")));
     }
   }
 

@@ -15,6 +15,7 @@ import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockBuilder.OpenBlock;
 import org.megaeth.chain.exec.HeaderLookup;
 import org.megaeth.chain.parallel.ParallelExecutor;
+import org.megaeth.chain.parallel.ParallelMetrics;
 import org.megaeth.core.api.BlockContext;
 import org.megaeth.core.api.TransactionResult;
 import org.megaeth.core.block.BlockHeader;
@@ -61,6 +62,9 @@ public final class Producer {
   private final RecentHeaders headers;
   private final MiniBlockBudget budget;
   private final ExecutionStats executionStats = new ExecutionStats();
+
+  /** How the newest mini-block's execution went, for the per-mini-block meters. */
+  private ParallelMetrics lastExecution = ParallelMetrics.serial(0, 0);
 
   private BlockHeader head;
   private OpenBlock open;
@@ -129,6 +133,11 @@ public final class Producer {
   /** The mini-blocks' execution metrics (parallelism, conflicts), for the status line. */
   public ExecutionStats executionStats() {
     return executionStats;
+  }
+
+  /** How the newest mini-block's execution went; production thread only. */
+  public ParallelMetrics lastExecution() {
+    return lastExecution;
   }
 
   /** The newest sealed block. */
@@ -231,6 +240,7 @@ public final class Producer {
     BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
     budget.record(candidates.size(), System.nanoTime() - started);
     executionStats.record(mini.metrics());
+    lastExecution = mini.metrics();
     // Before the pool forgets the included transactions, so admission never sees older nonces.
     executed = executed.with(mini.diff(), sequence);
     Map<Address, Long> nextNonces = new HashMap<>();

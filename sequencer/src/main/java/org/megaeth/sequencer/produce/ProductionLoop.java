@@ -20,6 +20,7 @@ public final class ProductionLoop implements Runnable {
   private final long miniBlockNanos;
   private final long blockNanos;
   private final IntervalStats miniBlockIntervals;
+  private final ProductionMetrics metrics;
   private volatile boolean running = true;
   private volatile Thread thread;
   private volatile Throwable failure;
@@ -28,8 +29,10 @@ public final class ProductionLoop implements Runnable {
       Producer producer,
       Duration miniBlockInterval,
       Duration blockInterval,
-      IntervalStats miniBlockIntervals) {
+      IntervalStats miniBlockIntervals,
+      ProductionMetrics metrics) {
     this.producer = producer;
+    this.metrics = metrics;
     this.miniBlockNanos = miniBlockInterval.toNanos();
     this.blockNanos = blockInterval.toNanos();
     this.miniBlockIntervals = miniBlockIntervals;
@@ -57,8 +60,9 @@ public final class ProductionLoop implements Runnable {
     while (running) {
       now = System.nanoTime();
       if (now - blockEnd >= 0) {
-        producer.runMiniBlock(micros());
+        miniBlock();
         producer.sealBlock();
+        metrics.blockSealed();
         producer.openBlock(System.currentTimeMillis());
         blockEnd += blockNanos;
         if (blockEnd - now <= 0) {
@@ -67,9 +71,10 @@ public final class ProductionLoop implements Runnable {
         continue;
       }
       if (now - nextMini >= 0) {
-        if (producer.runMiniBlock(micros()) > 0) {
+        if (miniBlock() > 0) {
           if (lastMiniBlock != 0) {
             miniBlockIntervals.record(now - lastMiniBlock);
+            metrics.miniBlockInterval(now - lastMiniBlock);
           }
           lastMiniBlock = now;
         }
@@ -83,9 +88,19 @@ public final class ProductionLoop implements Runnable {
       LockSupport.parkNanos(this, Math.min(nextMini, blockEnd) - now);
     }
     if (producer.isOpen()) {
-      producer.runMiniBlock(micros());
+      miniBlock();
       producer.sealBlock();
+      metrics.blockSealed();
     }
+  }
+
+  /** Runs a mini-block and counts it when one went out; returns how many transactions it has. */
+  private int miniBlock() {
+    int included = producer.runMiniBlock(micros());
+    if (included > 0) {
+      metrics.miniBlock(included, producer.lastExecution());
+    }
+    return included;
   }
 
   private static long micros() {

@@ -2,6 +2,7 @@ package org.megaeth.sequencer.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
+import org.megaeth.sequencer.ingress.AdmissionMetrics;
 import org.megaeth.sequencer.ingress.Ingress;
 import org.megaeth.sequencer.log.LogRecord;
 import org.megaeth.sequencer.mempool.Mempool;
@@ -117,7 +119,8 @@ class ProducerTest {
                     producer.head().number() + 1,
                     producer.head().timestamp() + 1,
                     producer.baseFee()),
-            producer::executedState);
+            producer::executedState,
+            new AdmissionMetrics(new SimpleMeterRegistry()));
   }
 
   @AfterEach
