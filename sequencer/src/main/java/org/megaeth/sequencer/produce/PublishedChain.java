@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import org.megaeth.chain.storage.StorageException;
 import org.megaeth.chain.store.ChainStore;
 import org.megaeth.core.api.AccountProof;
 import org.megaeth.core.api.BlockContext;
@@ -80,6 +81,12 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
 
   /** How many sealed blocks {@link #recentBlocks} keeps: seconds of receipt polling. */
   static final int KEPT_RECENT_BLOCKS = 8;
+
+  /** Older blocks read lately, decoded; see {@link ReadBlockCache}. */
+  private final ReadBlockCache readBlocks = new ReadBlockCache(KEPT_READ_TRANSACTIONS);
+
+  /** How many transactions the read blocks kept may hold in all: ~100 MB of decoded blocks. */
+  static final long KEPT_READ_TRANSACTIONS = 100_000;
 
   private record RecentBlock(
       Hash hash, Block block, List<Receipt> receipts, List<Address> senders) {}
@@ -400,19 +407,32 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
         }
       }
     }
-    return store.block(number);
+    return store
+        .canonicalHash(number)
+        .map(
+            hash ->
+                block(hash)
+                    .orElseThrow(
+                        () ->
+                            new StorageException.Unchecked(
+                                "the chain store is corrupt: canonical block %d %s has no body"
+                                    .formatted(number, hash))));
   }
 
   @Override
   public Optional<Block> block(Hash blockHash) {
     RecentBlock recent = recent(blockHash);
-    return recent != null ? Optional.of(recent.block()) : store.block(blockHash);
+    return recent != null
+        ? Optional.of(recent.block())
+        : readBlocks.block(blockHash, () -> store.block(blockHash));
   }
 
   @Override
   public Optional<List<Receipt>> receipts(Hash blockHash) {
     RecentBlock recent = recent(blockHash);
-    return recent != null ? Optional.of(recent.receipts()) : store.receipts(blockHash);
+    return recent != null
+        ? Optional.of(recent.receipts())
+        : readBlocks.receipts(blockHash, () -> store.receipts(blockHash));
   }
 
   private RecentBlock recent(Hash blockHash) {
@@ -441,14 +461,7 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
           ? Optional.of(recent.senders().get(index))
           : Optional.empty();
     }
-    return store
-        .block(blockHash)
-        .filter(b -> index >= 0 && index < b.body().transactions().size())
-        .flatMap(
-            b -> {
-              Hash tx = b.body().transactions().get(index).hash();
-              return result(tx).map(TransactionResult::sender);
-            });
+    return readBlocks.sender(blockHash, index, () -> store.block(blockHash));
   }
 
   @Override
