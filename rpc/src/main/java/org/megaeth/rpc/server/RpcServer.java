@@ -11,8 +11,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,14 +76,15 @@ public final class RpcServer extends Service {
     api = new RpcApi(config, backend, clock, meters);
     requests =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rpc-request-", 0).factory());
-    boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+    NettyTransport transport = NettyTransport.best();
+    boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+    workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), transport.ioHandlerFactory());
     AccessPolicy access =
         new AccessPolicy(config.options().hostAllowlist(), config.options().corsOrigins());
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
+            .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -110,9 +109,13 @@ public final class RpcServer extends Service {
             FILTER_SWEEP_SECONDS,
             TimeUnit.SECONDS);
     LOG.info(
-        "JSON-RPC listening on {} (HTTP{})",
+        "JSON-RPC listening on {} (HTTP{}, {})",
         channel.localAddress(),
-        config.options().wsEnabled() ? " and WebSocket" : "");
+        config.options().wsEnabled() ? " and WebSocket" : "",
+        transport == NettyTransport.EPOLL ? "epoll" : "nio");
+    if (transport == NettyTransport.NIO) {
+      LOG.debug("epoll not used: {}", NettyTransport.unavailabilityReason());
+    }
   }
 
   private void registerGauges() {
