@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.megaeth.core.api.MiniBlock;
 import org.megaeth.core.api.SealedBlock;
 import org.megaeth.core.api.TransactionResult;
@@ -54,6 +55,10 @@ public final class FilterManager implements ChainEventDispatcher.Target {
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Filter> filters = new ConcurrentHashMap<>();
+
+  /** How many of {@link #filters} are pending-transaction filters. */
+  private final AtomicInteger pendingFilters = new AtomicInteger();
+
   private final TimeProvider clock;
   private final long timeoutMillis;
   private final int maxPending;
@@ -84,6 +89,9 @@ public final class FilterManager implements ChainEventDispatcher.Target {
     random.nextBytes(bytes);
     String id = Hex.encode(bytes);
     filters.put(id, filter);
+    if (filter.kind == Kind.PENDING_TRANSACTIONS) {
+      pendingFilters.incrementAndGet();
+    }
     return id;
   }
 
@@ -112,7 +120,7 @@ public final class FilterManager implements ChainEventDispatcher.Target {
   }
 
   public boolean uninstall(String id) {
-    return filters.remove(id) != null;
+    return discard(id);
   }
 
   /** Removes the filters idle for longer than the timeout; the server calls it periodically. */
@@ -122,14 +130,33 @@ public final class FilterManager implements ChainEventDispatcher.Target {
         .entrySet()
         .removeIf(
             e -> {
+              boolean idle;
               synchronized (e.getValue()) {
-                return now - e.getValue().lastPolledMillis > timeoutMillis;
+                idle = now - e.getValue().lastPolledMillis > timeoutMillis;
               }
+              if (idle && e.getValue().kind == Kind.PENDING_TRANSACTIONS) {
+                pendingFilters.decrementAndGet();
+              }
+              return idle;
             });
   }
 
   public int size() {
     return filters.size();
+  }
+
+  /** Removes a filter, keeping the count of pending-transaction filters; false if it was gone. */
+  private boolean discard(String id) {
+    Filter removed = filters.remove(id);
+    if (removed != null && removed.kind == Kind.PENDING_TRANSACTIONS) {
+      pendingFilters.decrementAndGet();
+    }
+    return removed != null;
+  }
+
+  @Override
+  public boolean wantsPendingTransactions() {
+    return pendingFilters.get() > 0;
   }
 
   private Filter find(String id) throws JsonRpcException {
@@ -139,7 +166,7 @@ public final class FilterManager implements ChainEventDispatcher.Target {
     }
     synchronized (filter) {
       if (clock.currentTimeMillis() - filter.lastPolledMillis > timeoutMillis) {
-        filters.remove(id);
+        discard(id);
         throw JsonRpcException.server("filter not found");
       }
     }

@@ -26,6 +26,13 @@ public final class ChainEventDispatcher implements ChainListener, AutoCloseable 
   public interface Target extends ChainListener {
     /** Events were dropped: streams that promised completeness must end. */
     void onOverflow();
+
+    /**
+     * Whether anyone listens for pending transactions now. Every admitted transaction is one such
+     * event, so without a listener it is not queued at all: queueing cost a lock, an allocation and
+     * often a wake-up of the delivering thread per transaction.
+     */
+    boolean wantsPendingTransactions();
   }
 
   private final List<Target> targets;
@@ -65,6 +72,13 @@ public final class ChainEventDispatcher implements ChainListener, AutoCloseable 
 
   @Override
   public void onPendingTransaction(Hash transactionHash) {
+    boolean wanted = false;
+    for (Target target : targets) {
+      wanted |= target.wantsPendingTransactions();
+    }
+    if (!wanted) {
+      return;
+    }
     enqueue(
         () -> {
           for (Target target : targets) {

@@ -77,6 +77,9 @@ public final class SubscriptionManager implements ChainEventDispatcher.Target {
    */
   private volatile List<Subscription> ordered = List.of();
 
+  /** Whether {@link #ordered} has a {@code newPendingTransactions} subscription. */
+  private volatile boolean pendingSubscribed;
+
   /** The connections whose close ends their subscriptions (a hook registered on each). */
   private final java.util.Set<Long> hooked = ConcurrentHashMap.newKeySet();
 
@@ -133,7 +136,17 @@ public final class SubscriptionManager implements ChainEventDispatcher.Target {
     active.put(subscription.id(), subscription);
     List<Subscription> next = new ArrayList<>(ordered);
     next.add(subscription);
+    setOrdered(next);
+  }
+
+  private void setOrdered(List<Subscription> next) {
     ordered = List.copyOf(next);
+    pendingSubscribed = next.stream().anyMatch(s -> s.kind() == Kind.NEW_PENDING_TRANSACTIONS);
+  }
+
+  @Override
+  public boolean wantsPendingTransactions() {
+    return pendingSubscribed;
   }
 
   /** Ends every subscription of a closed connection. */
@@ -154,7 +167,7 @@ public final class SubscriptionManager implements ChainEventDispatcher.Target {
     }
     List<Subscription> next = new ArrayList<>(ordered);
     next.remove(removed);
-    ordered = List.copyOf(next);
+    setOrdered(next);
     perConnection.computeIfPresent(connectionId, (k, v) -> v <= 1 ? null : v - 1);
     return true;
   }
