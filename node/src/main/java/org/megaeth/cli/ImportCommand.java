@@ -17,6 +17,7 @@ import org.megaeth.chain.store.ChainFileReader;
 import org.megaeth.chain.store.ChainStore;
 import org.megaeth.chain.store.InvalidChainFileException;
 import org.megaeth.chain.store.StateReplay;
+import org.megaeth.chain.store.StoredState;
 import org.megaeth.config.ConfigException;
 import org.megaeth.config.Defaults;
 import org.megaeth.config.genesis.Genesis;
@@ -40,6 +41,11 @@ import picocli.CommandLine.Spec;
  * already stored are skipped, so an interrupted import can be re-run; the last block of the file
  * becomes the head. The first invalid block, or one of a fork this node does not execute, stops the
  * import with one line naming it; what came before it stays stored.
+ *
+ * <p>The head's state is stored in the same database and moves with the head, block by block in the
+ * block's own write, so a restarted import opens it where the last run stopped instead of replaying
+ * the chain. Only when it is missing or belongs to another block (an older database, a reorg to a
+ * side chain) is it rebuilt from the stored diffs, which the output says, and stored again.
  */
 @Command(
     name = "import",
@@ -103,7 +109,7 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(
           "importing %s into %s (chain id %d, genesis %s)%n",
           chainFile, database, genesis.chainId(), genesisBlock.hash());
-      return new Run(genesis, genesisBlock, store, reader).importAll();
+      return new Run(genesis, store, reader).importAll();
     } catch (StorageException | StorageException.Unchecked e) {
       return fail(e.getMessage());
     } catch (IOException e) {
@@ -137,13 +143,11 @@ final class ImportCommand implements Callable<Integer> {
     private long transactionsSinceReport;
     private long gasSinceReport;
 
-    Run(Genesis genesis, GenesisBlock genesisBlock, ChainStore store, ChainFileReader reader) {
+    Run(Genesis genesis, ChainStore store, ChainFileReader reader) {
       this.genesis = genesis;
       this.store = store;
       this.reader = reader;
       this.executor = new BlockExecutor(genesis.config(), ForkJoinPool.commonPool());
-      this.state = genesisBlock.state();
-      this.stateBlock = genesisBlock.hash();
     }
 
     int importAll() throws IOException, StorageException {
@@ -152,6 +156,7 @@ final class ImportCommand implements Callable<Integer> {
             "the database holds blocks up to #%d; blocks already stored are skipped%n",
             store.headHeader().number());
       }
+      openHeadState();
       while (true) {
         long offset = reader.offset();
         Optional<Block> next;
@@ -171,6 +176,61 @@ final class ImportCommand implements Callable<Integer> {
           return fail(refused.get());
         }
         reportProgress();
+      }
+    }
+
+    /**
+     * Opens the stored state of the head; when it is missing or of another block, rebuilds it from
+     * the nearest state there is (the stored one if it is of an ancestor, else the genesis state)
+     * and the stored diffs, and stores it.
+     */
+    private void openHeadState() throws StorageException {
+      BlockHeader head = store.headHeader();
+      switch (store.openState()) {
+        case StoredState.Opened opened when opened.block().hash().equals(head.hash()) -> {
+          if (head.number() > 0) {
+            out.printf("opened the stored state of head #%d%n", head.number());
+          }
+          state = opened.state();
+        }
+        case StoredState.Opened opened
+            when store
+                .canonicalHash(opened.block().number())
+                .equals(Optional.of(opened.block().hash())) -> {
+          out.printf(
+              "the stored state is of block #%d: applying the stored diffs up to head #%d%n",
+              opened.block().number(), head.number());
+          state = StateReplay.stateAt(store, opened.state(), opened.block().hash(), head.hash());
+          store.writeState(head.hash(), state);
+        }
+        case StoredState.Opened opened ->
+            rebuildFromGenesis(
+                head,
+                "the stored state is of block #%d, which is not on the canonical chain"
+                    .formatted(opened.block().number()));
+        case StoredState.Unavailable unavailable -> rebuildFromGenesis(head, unavailable.reason());
+      }
+      stateBlock = head.hash();
+    }
+
+    private void rebuildFromGenesis(BlockHeader head, String reason) throws StorageException {
+      if (head.number() > 0) {
+        out.printf(
+            "%s: rebuilding the state of head #%d from the genesis state and the stored diffs%n",
+            reason, head.number());
+      }
+      WorldState rebuilt = StateReplay.stateAt(store, GenesisBlock.state(genesis), head.hash());
+      storeAndReopen(head.hash(), rebuilt);
+    }
+
+    /** Stores an in-memory state as {@code block}'s and continues on the stored one. */
+    private void storeAndReopen(Hash block, WorldState inMemory) throws StorageException {
+      store.writeState(block, inMemory);
+      switch (store.openState()) {
+        case StoredState.Opened opened -> state = opened.state();
+        case StoredState.Unavailable unavailable ->
+            throw new StorageException(
+                "the state just stored cannot be opened: " + unavailable.reason());
       }
     }
 
@@ -196,6 +256,15 @@ final class ImportCommand implements Callable<Integer> {
         stateBlock = parent.get().hash();
       }
       BlockResult result = executor.execute(state, parent.get(), block, store, witnesses);
+      if (result instanceof BlockResult.Invalid invalid
+          && invalid.reason().rule() == BlockRule.WITNESS
+          && state.isStoredIn(store)) {
+        // A trie node or code missing from a full state is a damaged database, not a bad block:
+        // the stored diffs are the record, so the state is rebuilt from them and the block retried.
+        rebuildFromGenesis(
+            parent.get(), "the stored state is damaged (" + invalid.reason().message() + ")");
+        result = executor.execute(state, parent.get(), block, store, witnesses);
+      }
       switch (result) {
         case BlockResult.Invalid invalid
             when invalid.reason().rule() == BlockRule.UNSUPPORTED_FORK -> {
@@ -215,8 +284,15 @@ final class ImportCommand implements Callable<Integer> {
           return Optional.of(name + " is invalid: " + invalid.reason().message());
         }
         case BlockResult.Valid valid -> {
-          if (!store.writeBlock(valid)) {
-            store.setHead(hash); // the file's chain wins, as in geth import
+          if (state.isStoredIn(store)) {
+            store.writeBlock(valid, state); // the state's parent is the head: it extends it
+          } else {
+            // A state rebuilt for a side chain's parent: the block joins the canonical chain,
+            // then its state replaces the stored one.
+            if (!store.writeBlock(valid)) {
+              store.setHead(hash); // the file's chain wins, as in geth import
+            }
+            storeAndReopen(hash, state);
           }
           stateBlock = hash;
           imported++;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +13,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaeth.chain.store.ChainStore;
+import org.megaeth.chain.store.StateReplay;
+import org.megaeth.chain.store.StoredState;
 import org.megaeth.core.block.Block;
 import org.megaeth.core.types.Hash;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 
 class ImportCommandTest {
   private static CancunChain chain;
@@ -64,19 +73,114 @@ class ImportCommandTest {
     assertThat(importFile(chainFile("all.rlp", chain.blocks))).isZero();
 
     assertThat(err.toString()).isEmpty();
+    // The head's state was stored with it: opened, not replayed from genesis.
     assertThat(outLines())
         .contains(
             "the database holds blocks up to #2; blocks already stored are skipped",
-            "rebuilding the state of block #2 from stored diffs",
+            "opened the stored state of head #2",
             "skipped 2 blocks already in the database")
+        .noneMatch(line -> line.contains("rebuilding"))
         .last()
         .isEqualTo("imported 2 blocks, head #4 " + chain.head().hash());
+    assertStoredStateIsTheHeads(4);
 
     assertThat(importFile(chainFile("all.rlp", chain.blocks))).isZero();
     assertThat(outLines())
         .contains("skipped 4 blocks already in the database")
         .last()
         .isEqualTo("imported 0 blocks, head #4 " + chain.head().hash());
+  }
+
+  @Test
+  void shouldApplyTheStoredDiffsWhenTheStoredStateIsOfAnAncestorOfTheHead() throws Exception {
+    assertThat(importFile(chainFile("all.rlp", chain.blocks))).isZero();
+    try (ChainStore store = openStore()) {
+      Hash second = chain.blocks.get(1).hash();
+      store.writeState(second, StateReplay.stateAt(store, chain.genesis.state(), second));
+    }
+
+    assertThat(importFile(chainFile("all.rlp", chain.blocks))).isZero();
+
+    assertThat(outLines())
+        .contains("the stored state is of block #2: applying the stored diffs up to head #4")
+        .noneMatch(line -> line.contains("rebuilding"));
+    assertStoredStateIsTheHeads(4);
+  }
+
+  @Test
+  void shouldRebuildTheStateFromGenesisWhenTheStoredOneIsOffTheCanonicalChain() throws Exception {
+    assertThat(importFile(chainFile("first.rlp", chain.blocks.subList(0, 2)))).isZero();
+    try (ChainStore store = openStore()) {
+      store.setHead(chain.blocks.get(0).hash()); // the state stays block 2's
+    }
+
+    assertThat(importFile(chainFile("all.rlp", chain.blocks))).isZero();
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(outLines())
+        .contains(
+            "the stored state is of block #2, which is not on the canonical chain: rebuilding the"
+                + " state of head #1 from the genesis state and the stored diffs")
+        .last()
+        .isEqualTo("imported 2 blocks, head #4 " + chain.head().hash());
+    assertStoredStateIsTheHeads(4);
+  }
+
+  @Test
+  void shouldRebuildADamagedStoredStateFromTheDiffsAndGoOn() throws Exception {
+    assertThat(importFile(chainFile("first.rlp", chain.blocks.subList(0, 2)))).isZero();
+    deleteStoredTrieNodesBelowTheRoot(dir.resolve("data").resolve("chain"));
+
+    assertThat(importFile(chainFile("all.rlp", chain.blocks))).isZero();
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(outLines())
+        .anyMatch(
+            line ->
+                line.startsWith("the stored state is damaged (")
+                    && line.endsWith(
+                        "): rebuilding the state of head #2 from the genesis state and the stored"
+                            + " diffs"))
+        .last()
+        .isEqualTo("imported 2 blocks, head #4 " + chain.head().hash());
+    assertStoredStateIsTheHeads(4);
+  }
+
+  /** Damage that opening does not see (the root node stays): every other account-trie node. */
+  private static void deleteStoredTrieNodesBelowTheRoot(Path db) throws Exception {
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    try (Options options = new Options()) {
+      for (byte[] name : RocksDB.listColumnFamilies(options, db.toString())) {
+        descriptors.add(new ColumnFamilyDescriptor(name));
+      }
+    }
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try (DBOptions options = new DBOptions();
+        RocksDB rocks = RocksDB.open(options, db.toString(), descriptors, handles)) {
+      for (int i = 0; i < descriptors.size(); i++) {
+        if (new String(descriptors.get(i).getName(), StandardCharsets.US_ASCII)
+            .equals("account-trie")) {
+          rocks.deleteRange(handles.get(i), new byte[] {0}, new byte[] {0x10});
+        }
+      }
+      handles.forEach(ColumnFamilyHandle::close);
+    }
+  }
+
+  private ChainStore openStore() throws Exception {
+    return ChainStore.open(
+        dir.resolve("data").resolve("chain"), chain.genesis.block(), CancunChain.CHAIN_ID, false);
+  }
+
+  private void assertStoredStateIsTheHeads(long number) throws Exception {
+    try (ChainStore store = openStore()) {
+      assertThat(store.headHeader().number()).isEqualTo(number);
+      assertThat(store.stateBlock()).contains(store.head());
+      StoredState state = store.openState();
+      assertThat(state).isInstanceOf(StoredState.Opened.class);
+      assertThat(((StoredState.Opened) state).state().rootHash())
+          .isEqualTo(store.headHeader().stateRoot());
+    }
   }
 
   @Test

@@ -24,6 +24,29 @@ public final class DiffKeyIndex {
   private final Map<UInt256, Integer> slotIndex = new HashMap<>();
   private final List<UInt256> slots = new ArrayList<>();
 
+  /**
+   * A dictionary restored from storage: the keys in index order, as {@link Overlay#newAddresses()}
+   * and {@link Overlay#newSlotKeys()} of the committed overlays gave them.
+   *
+   * @throws IllegalArgumentException when a key appears twice (the stored dictionary is damaged)
+   */
+  public static DiffKeyIndex of(List<Address> addresses, List<UInt256> slotKeys) {
+    DiffKeyIndex index = new DiffKeyIndex();
+    for (Address address : addresses) {
+      if (index.addressIndex.putIfAbsent(address, index.addresses.size()) != null) {
+        throw new IllegalArgumentException("address " + address + " twice in the dictionary");
+      }
+      index.addresses.add(address);
+    }
+    for (UInt256 key : slotKeys) {
+      if (index.slotIndex.putIfAbsent(key, index.slots.size()) != null) {
+        throw new IllegalArgumentException("slot key " + key + " twice in the dictionary");
+      }
+      index.slots.add(key);
+    }
+    return index;
+  }
+
   public int addressCount() {
     return addresses.size();
   }
@@ -99,6 +122,40 @@ public final class DiffKeyIndex {
       }
       long local = index - baseSlots;
       return local < newSlots.size() ? newSlots.get((int) local) : null;
+    }
+
+    /**
+     * Assigns indexes to the new keys of {@code diff} in the order {@link StateDiffCodec#encode(
+     * StateDiff, Overlay)} would, without encoding it: for a store that keeps the dictionary of the
+     * diffs it stores.
+     */
+    public void addKeysOf(StateDiff diff) {
+      for (AccountDiff account : diff.accounts()) {
+        addressRef(account.address());
+        for (SlotChange slot : account.slots()) {
+          slotRef(slot.key());
+        }
+      }
+    }
+
+    /** The index of this overlay's first new address: the dictionary's size when it was made. */
+    public int firstNewAddressIndex() {
+      return baseAddresses;
+    }
+
+    /** The index of this overlay's first new slot key. */
+    public int firstNewSlotKeyIndex() {
+      return baseSlots;
+    }
+
+    /** The addresses this overlay assigns, in index order (what a store persists on commit). */
+    public List<Address> newAddresses() {
+      return List.copyOf(newAddresses);
+    }
+
+    /** The slot keys this overlay assigns, in index order. */
+    public List<UInt256> newSlotKeys() {
+      return List.copyOf(newSlots);
     }
 
     /** Records a key that arrived in full while decoding. */

@@ -25,6 +25,9 @@ import org.megaeth.trie.patricia.Witness;
 import org.megaeth.trie.state.JournalEntry.AccountWrite;
 import org.megaeth.trie.state.JournalEntry.StorageWipe;
 import org.megaeth.trie.state.JournalEntry.StorageWrite;
+import org.megaeth.trie.store.NodeBatch;
+import org.megaeth.trie.store.StateBatch;
+import org.megaeth.trie.store.StateStore;
 
 /**
  * The Ethereum world state: an account trie keyed by keccak(address), one storage trie per account
@@ -42,6 +45,15 @@ import org.megaeth.trie.state.JournalEntry.StorageWrite;
  * memory"). A stateless one ({@link #fromWitness}) reads through to partial tries built from a
  * witness and caches what it read in flat maps; a read or update the witness does not cover throws
  * {@code MissingTrieNodeException} (or {@link MissingCodeException}), never a wrong value.
+ *
+ * <p>A stored state ({@link #load}) is the stateless kind over a {@link StateStore} instead of a
+ * witness: the tries load their nodes from the store by path as they are walked, the flat maps
+ * cache what was read, and nothing is ever missing. Its memory is bounded: {@link #commitNodes}
+ * hands the changes since the last commit to the caller to write (with the block they belong to),
+ * and {@link #trimToStore} then forgets the trie nodes and cached values once they exceed a budget,
+ * to be read again from the store. The same trie code serves all three kinds; only where a node
+ * comes from differs. A full state can be written to a store too: its first {@link #commitNodes}
+ * returns every node and code, later ones the changes.
  *
  * <p>Accounts read mid-block carry the storage root of the last {@link #computeRoot}. Not
  * thread-safe; the executor overloads spread one call over the caller's threads.
@@ -63,8 +75,35 @@ public final class WorldState {
    */
   private final Map<Hash, Bytes> codes;
 
-  /** Witness nodes for building storage tries on demand; null in a full state. */
+  /** Witness nodes for building storage tries on demand; null in a full or stored state. */
   private final Map<Hash, Bytes> witnessNodes;
+
+  /** Where a stored state's nodes and codes live; null in a full or stateless state. */
+  private final StateStore store;
+
+  /**
+   * Cached entries and written keys a stored state keeps before {@link #trimToStore} drops them.
+   */
+  private final int cacheBudget;
+
+  /**
+   * The root the node store holds, as of the last {@link #commitNodes} or {@link #load}; null while
+   * this state has never been stored.
+   */
+  private Hash storedRoot;
+
+  /**
+   * Accounts whose storage namespace must be removed at the next {@link #commitNodes} (deleted, or
+   * storage wiped, with a non-empty storage trie stored), and codes not yet handed out: tracked
+   * only once the state is stored (a first commit of a full state writes everything), so the
+   * sequencer's in-memory state pays nothing for it.
+   */
+  private final Set<Address> clearedStorage = new HashSet<>();
+
+  private final Map<Hash, Bytes> unsavedCodes = new HashMap<>();
+
+  /** Slots and accounts written since the last {@link #trimToStore} that dropped the tries. */
+  private long writesSinceTrim;
 
   /**
    * True in a full state: the tries hold everything and are read by key, and the two maps below
@@ -90,12 +129,17 @@ public final class WorldState {
       SecureMerklePatriciaTrie accountTrie,
       Map<Hash, Bytes> codes,
       Map<Hash, Bytes> witnessNodes,
+      StateStore store,
+      int cacheBudget,
       Hash root) {
     this.accountTrie = accountTrie;
     this.codes = codes;
     this.witnessNodes = witnessNodes;
-    this.flatIsComplete = witnessNodes == null;
+    this.store = store;
+    this.cacheBudget = cacheBudget;
+    this.flatIsComplete = witnessNodes == null && store == null;
     this.root = root;
+    this.storedRoot = store == null ? null : root;
   }
 
   /** An empty state held in memory. */
@@ -104,6 +148,8 @@ public final class WorldState {
         SecureMerklePatriciaTrie.create(),
         new ConcurrentHashMap<>(),
         null,
+        null,
+        0,
         MerklePatriciaTrie.EMPTY_TRIE_ROOT);
   }
 
@@ -116,7 +162,8 @@ public final class WorldState {
       Map<Address, SecureMerklePatriciaTrie> storageTries,
       Map<Hash, Bytes> codes,
       Hash root) {
-    WorldState state = new WorldState(accountTrie, new ConcurrentHashMap<>(codes), null, root);
+    WorldState state =
+        new WorldState(accountTrie, new ConcurrentHashMap<>(codes), null, null, 0, root);
     storageTries.forEach(
         (address, trie) -> {
           state.storageTries.put(address, trie);
@@ -131,7 +178,48 @@ public final class WorldState {
         SecureMerklePatriciaTrie.fromWitness(witness.root(), witness.nodes()),
         new HashMap<>(witness.codes()),
         witness.nodes(),
+        null,
+        0,
         witness.root());
+  }
+
+  /** The default {@link #load} cache budget: entries (accounts, slots, written keys). */
+  public static final int DEFAULT_CACHE_BUDGET = 200_000;
+
+  /** A stored state with the default cache budget. */
+  public static WorldState load(Hash root, StateStore store) {
+    return load(root, store, DEFAULT_CACHE_BUDGET);
+  }
+
+  /**
+   * The state with root {@code root} in {@code store}, read lazily: nothing is loaded here. The
+   * caller checks that the store holds that root (a node that does not hash to what its parent
+   * expects is a {@code MissingTrieNodeException}, never a wrong value).
+   *
+   * @param cacheBudget how many cached accounts and slots, plus keys written since the tries were
+   *     last dropped, {@link #trimToStore} lets the state keep in memory
+   */
+  public static WorldState load(Hash root, StateStore store, int cacheBudget) {
+    if (cacheBudget < 0) {
+      throw new IllegalArgumentException("negative cache budget " + cacheBudget);
+    }
+    return new WorldState(
+        SecureMerklePatriciaTrie.load(root, store.accountTrie()),
+        new HashMap<>(),
+        null,
+        store,
+        cacheBudget,
+        root);
+  }
+
+  /** Whether this is a stored state over {@code store}. */
+  public boolean isStoredIn(StateStore store) {
+    return this.store != null && this.store == store;
+  }
+
+  /** The root the store holds for this state, when it has been stored or loaded. */
+  public Optional<Hash> storedRoot() {
+    return Optional.ofNullable(storedRoot);
   }
 
   /** The root as of the last {@link #computeRoot} (or the witness's root). */
@@ -146,11 +234,14 @@ public final class WorldState {
    * nothing. Call it on the thread that owns this state, between blocks.
    *
    * @throws IllegalStateException when changes are pending (the view would not match any root) or
-   *     this is a stateless state over a witness (which does not hold the whole state)
+   *     this is a stateless state over a witness or a stored state (neither is all in memory)
    */
   public FrozenState freeze() {
     if (!flatIsComplete) {
-      throw new IllegalStateException("cannot freeze a stateless state");
+      throw new IllegalStateException(
+          store == null
+              ? "cannot freeze a stateless state"
+              : "cannot freeze a stored state (it is not all in memory)");
     }
     requireNoPendingChanges("freeze");
     return new FrozenState(root, accountTrie.freeze(), frozenStorage, codes);
@@ -188,6 +279,12 @@ public final class WorldState {
     }
     Hash codeHash = account.get().codeHash();
     Bytes code = codes.get(codeHash);
+    if (code == null && store != null) {
+      code = store.code(codeHash).orElse(null);
+      if (code != null) {
+        codes.put(codeHash, code);
+      }
+    }
     if (code == null) {
       throw new MissingCodeException(address, codeHash);
     }
@@ -261,8 +358,8 @@ public final class WorldState {
 
   public void setCode(Address address, Bytes code) {
     Hash codeHash = Keccak.hash(code);
-    if (!code.isEmpty()) {
-      codes.putIfAbsent(codeHash, code.copy());
+    if (!code.isEmpty() && codes.putIfAbsent(codeHash, code.copy()) == null && isTracking()) {
+      unsavedCodes.put(codeHash, codes.get(codeHash));
     }
     writeAccount(address, current(address).withCodeHash(codeHash));
   }
@@ -373,11 +470,19 @@ public final class WorldState {
 
     List<StorageUpdate> updates = new ArrayList<>();
     Map<Bytes, Bytes> accountChanges = new HashMap<>();
+    boolean tracking = isTracking();
+    List<Address> cleared = tracking ? new ArrayList<>() : List.of();
     for (Address address : touched) {
       Account account =
           pendingAccounts.containsKey(address)
               ? pendingAccounts.get(address)
               : committedAccount(address);
+      if (tracking && (account == null || pendingWipes.contains(address))) {
+        Account before = committedAccount(address);
+        if (before != null && !before.storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
+          cleared.add(address); // its stored storage trie goes, by one range delete
+        }
+      }
       if (account == null) {
         accountChanges.put(address.bytes(), Bytes.EMPTY);
         continue;
@@ -394,6 +499,7 @@ public final class WorldState {
     }
     CommitUndo undo = new CommitUndo(accountTrie.copy(), root);
     undo.frozenStorage = frozenStorage;
+    undo.clearedStorage = tracking ? Set.copyOf(clearedStorage) : null;
     for (Address address : touched) {
       undo.remember(address, this);
     }
@@ -418,6 +524,13 @@ public final class WorldState {
             update.trie.isEmpty()
                 ? frozenStorage.remove(update.address)
                 : frozenStorage.put(update.address, update.trie.freeze());
+      }
+    }
+    clearedStorage.addAll(cleared);
+    if (store != null) {
+      writesSinceTrim += touched.size();
+      for (Map<UInt256, UInt256> slots : pendingStorage.values()) {
+        writesSinceTrim += slots.size();
       }
     }
     pendingAccounts.clear();
@@ -459,6 +572,7 @@ public final class WorldState {
     final Map<Address, Map<UInt256, Object>> slots = new HashMap<>();
     final Map<Address, Object> storageTries = new HashMap<>();
     PersistentMap<Address, FrozenSecureTrie> frozenStorage;
+    Set<Address> clearedStorage;
 
     CommitUndo(SecureMerklePatriciaTrie accountTrie, Hash root) {
       this.accountTrie = accountTrie;
@@ -488,6 +602,10 @@ public final class WorldState {
       state.accountTrie = accountTrie;
       state.root = root;
       state.frozenStorage = frozenStorage;
+      if (clearedStorage != null) {
+        state.clearedStorage.clear();
+        state.clearedStorage.addAll(clearedStorage);
+      }
       accounts.forEach((address, old) -> put(state.accounts, address, (Account) unwrap(old), old));
       slotMaps.forEach(
           (address, old) -> put(state.storage, address, (Map<UInt256, UInt256>) unwrap(old), old));
@@ -568,6 +686,89 @@ public final class WorldState {
     }
   }
 
+  // ---------------------------------------------------------------- storing
+
+  /**
+   * Whether writes since the last {@link #commitNodes} are tracked (see {@link #clearedStorage}).
+   */
+  private boolean isTracking() {
+    return store != null || storedRoot != null;
+  }
+
+  /**
+   * Hashes the tries and returns the writes that bring a store from the last stored version of this
+   * state (for a full state never stored: from nothing) to the current one; the tries then treat
+   * those nodes as stored. Call it with no pending changes, after the block's {@link #computeRoot},
+   * and write the batch, all or nothing, before using the state further: if the write fails, drop
+   * this state and load it again from the store. Ends the chance to {@link #undoLastCommit}.
+   *
+   * @throws IllegalStateException with pending changes, or for a state over a witness
+   */
+  public StateBatch commitNodes() {
+    if (witnessNodes != null) {
+      throw new IllegalStateException("a state over a witness cannot be stored");
+    }
+    requireNoPendingChanges("commit nodes");
+    boolean first = !isTracking();
+    NodeBatch accounts = accountTrie.commit();
+    Map<Hash, NodeBatch> storageBatches = new HashMap<>();
+    // Tries touched since the last trim (stored) or all of them (full): an unchanged one costs
+    // O(1).
+    storageTries.forEach(
+        (address, trie) -> {
+          NodeBatch batch = trie.commit();
+          if (!batch.isEmpty()) {
+            storageBatches.put(accountHash(address), batch);
+          }
+        });
+    Set<Hash> cleared = new HashSet<>();
+    for (Address address : clearedStorage) {
+      cleared.add(accountHash(address));
+    }
+    StateBatch batch =
+        new StateBatch(accounts, storageBatches, cleared, first ? Map.copyOf(codes) : unsavedCodes);
+    clearedStorage.clear();
+    unsavedCodes.clear();
+    storedRoot = root;
+    lastCommit = null;
+    return batch;
+  }
+
+  /**
+   * For a stored state, once the last {@link #commitNodes} batch is written: when the values cached
+   * and the keys written since the last trim exceed the cache budget, forgets the trie nodes and
+   * cached values, which are read again from the store when needed. This is what keeps a stored
+   * state's memory bounded whatever the size of the state. Does nothing for other states.
+   *
+   * @throws IllegalStateException when changes are not committed to the store yet
+   */
+  public void trimToStore() {
+    if (store == null) {
+      return;
+    }
+    requireNoPendingChanges("trim");
+    if (!root.equals(storedRoot)) {
+      throw new IllegalStateException("cannot trim: the state has changes not committed to store");
+    }
+    long cached = accounts.size() + writesSinceTrim + codes.size();
+    for (Map<UInt256, UInt256> slots : storage.values()) {
+      cached += slots.size();
+    }
+    if (cached <= cacheBudget) {
+      return;
+    }
+    accountTrie = SecureMerklePatriciaTrie.load(root, store.accountTrie());
+    storageTries.clear();
+    accounts.clear();
+    storage.clear();
+    codes.clear();
+    writesSinceTrim = 0;
+  }
+
+  private static Hash accountHash(Address address) {
+    return Keccak.hash(address.bytes());
+  }
+
   // ---------------------------------------------------------------- witnesses
 
   /**
@@ -627,10 +828,15 @@ public final class WorldState {
     if (trie == null) {
       Hash storageRoot =
           committed == null ? MerklePatriciaTrie.EMPTY_TRIE_ROOT : committed.storageRoot();
-      trie =
-          witnessNodes == null || storageRoot.equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)
-              ? SecureMerklePatriciaTrie.create()
-              : SecureMerklePatriciaTrie.fromWitness(storageRoot, witnessNodes);
+      if (storageRoot.equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
+        trie = SecureMerklePatriciaTrie.create();
+      } else if (store != null) {
+        trie = SecureMerklePatriciaTrie.load(storageRoot, store.storageTrie(accountHash(address)));
+      } else if (witnessNodes != null) {
+        trie = SecureMerklePatriciaTrie.fromWitness(storageRoot, witnessNodes);
+      } else {
+        trie = SecureMerklePatriciaTrie.create(); // a full state holds every non-empty trie
+      }
       storageTries.put(address, trie);
     }
     if (recording != null && !trie.isRecording()) {
