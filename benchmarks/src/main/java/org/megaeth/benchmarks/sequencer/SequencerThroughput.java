@@ -51,8 +51,14 @@ import org.megaeth.sequencer.produce.ProducerSettings;
  * (pre-signed) are submitted as fast as ingress takes them; the clock runs from the first
  * submission to the seal of the block holding the last transfer.
  *
+ * <p>With a {@code rate} (transfers per second) they are submitted at that pace instead: a burst
+ * measures how fast a backlog drains (ingress first takes both cores, then the producer works
+ * alone), a paced run whether the pipeline sustains the rate. It does when the last transfer is
+ * sealed within about a block interval of its submission ("seal lag" in the output) and the
+ * achieved rate equals the offered one.
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.megaeth.benchmarks.sequencer.SequencerThroughput [senders] [perSender] [execThreads]}
+ * org.megaeth.benchmarks.sequencer.SequencerThroughput [senders] [perSender] [execThreads] [rate]}
  */
 public final class SequencerThroughput {
   private static final UInt256 TOKENS = UInt256.fromBigInteger(BigInteger.TEN.pow(24));
@@ -63,6 +69,7 @@ public final class SequencerThroughput {
     int senders = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
     int perSender = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int execThreads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     DevPreset dev = DevPreset.of(NodeOptions.builder().build());
     long chainId = dev.chainId();
     Path dir = Files.createTempDirectory("megaeth-throughput");
@@ -146,10 +153,17 @@ public final class SequencerThroughput {
       sequencer.miniBlockIntervals().reset();
       Map<String, Long> cpuBefore = cpuByThreadGroup();
       long start = System.nanoTime();
-      CompletableFuture<Void> submitted = submitAll(sequencer, transfers);
+      CompletableFuture<Void> submitted = submitAll(sequencer, transfers, rate);
+      long offeredNanos = System.nanoTime() - start;
       submitted.get(600, TimeUnit.SECONDS);
       long submittedNanos = System.nanoTime() - start;
       awaitSealed(sealedTransactions, sealedBefore + transfers.size());
+      if (rate > 0) {
+        System.out.printf(
+            "offered %,d transfers/s for %.2f s; seal lag (last sealed after last submitted):"
+                + " %.2f s%n",
+            rate, offeredNanos / 1e9, (lastSealNanos.get() - start - offeredNanos) / 1e9);
+      }
       long elapsed = lastSealNanos.get() - start;
       double seconds = elapsed / 1e9;
       Thread.sleep(200); // let the publisher finish the last block before reading CPU times
@@ -211,11 +225,28 @@ public final class SequencerThroughput {
         "total", total / 1e3 / transfers, (double) total / wallNanos);
   }
 
-  /** Submits in order, each sender's nonces ascending; completes when ingress answered all. */
   private static CompletableFuture<Void> submitAll(Sequencer sequencer, List<Transaction> txs) {
+    return submitAll(sequencer, txs, 0);
+  }
+
+  /**
+   * Submits in order, each sender's nonces ascending, at {@code rate} per second (0: all at once);
+   * completes when ingress answered all.
+   */
+  private static CompletableFuture<Void> submitAll(
+      Sequencer sequencer, List<Transaction> txs, int rate) {
     List<CompletableFuture<SubmitResult>> results = new ArrayList<>(txs.size());
-    for (Transaction tx : txs) {
-      results.add(sequencer.transactions().submit(new PooledTransaction(tx, Optional.empty())));
+    long start = System.nanoTime();
+    for (int i = 0; i < txs.size(); i++) {
+      if (rate > 0) {
+        long due = start + (long) i * 1_000_000_000L / rate;
+        long ahead = due - System.nanoTime();
+        if (ahead > 200_000) {
+          java.util.concurrent.locks.LockSupport.parkNanos(ahead);
+        }
+      }
+      results.add(
+          sequencer.transactions().submit(new PooledTransaction(txs.get(i), Optional.empty())));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenRun(
