@@ -1,9 +1,7 @@
 package org.megaeth.benchmarks.chain;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.benchmarks.BenchTransactions;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
 import org.megaeth.chain.exec.BlockResult;
@@ -25,9 +24,7 @@ import org.megaeth.core.diff.StateDiffCodec;
 import org.megaeth.core.fork.ChainConfig;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.fork.ForkSchedule;
-import org.megaeth.core.tx.DynamicFeeTransaction;
 import org.megaeth.core.tx.Transaction;
-import org.megaeth.core.tx.TransactionSigner;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
@@ -78,16 +75,25 @@ public final class Erc20BlockArtifacts {
 
     // Block 1: deploy the token and give every holder a balance.
     List<Transaction> setup = new ArrayList<>();
-    byte[] init = Hex.decodeLenient(resource("/contracts/BenchToken.hex").strip());
+    byte[] init =
+        Hex.decodeLenient(
+            BenchTransactions.resource(Erc20BlockArtifacts.class, "/contracts/BenchToken.hex")
+                .strip());
     Bytes deploy =
         Bytes.concatenate(
             Bytes.wrap(init),
             Bytes.wrap(UInt256.fromBigInteger(BigInteger.TEN.pow(30)).toBytes32()));
-    setup.add(tx(deployer, 0, null, deploy, 5_000_000));
+    setup.add(BenchTransactions.signed(CHAIN_ID, deployer, 0, null, deploy, 5_000_000));
     Address token = FrameRunner.createAddress(deployer.address(), 0);
     for (int i = 0; i < holderCount; i++) {
       setup.add(
-          tx(deployer, i + 1, token, transfer(holders.get(i).address(), PER_HOLDER), 100_000));
+          BenchTransactions.signed(
+              CHAIN_ID,
+              deployer,
+              i + 1,
+              token,
+              BenchTransactions.erc20Transfer(holders.get(i).address(), PER_HOLDER),
+              100_000));
     }
     BlockBuilder.Built first = build(builder, state, genesis, setup, headers, false);
     requireAllIncluded(first, setup.size());
@@ -109,11 +115,12 @@ public final class Erc20BlockArtifacts {
         to++;
       }
       transfers.add(
-          tx(
+          BenchTransactions.signed(
+              CHAIN_ID,
               holders.get(from),
               nonces[from]++,
               token,
-              transfer(holders.get(to).address(), amount),
+              BenchTransactions.erc20Transfer(holders.get(to).address(), amount),
               100_000));
     }
     long start = System.nanoTime();
@@ -217,40 +224,7 @@ public final class Erc20BlockArtifacts {
     }
   }
 
-  private static Bytes transfer(Address to, UInt256 amount) {
-    return Bytes.concatenate(
-        Bytes.fromHexString("0xa9059cbb"),
-        Bytes.wrap(new byte[12]),
-        to.bytes(),
-        Bytes.wrap(amount.toBytes32()));
-  }
-
-  private static Transaction tx(KeyPair from, long nonce, Address to, Bytes data, long gas) {
-    return TransactionSigner.sign(
-        new DynamicFeeTransaction(
-            Optional.of(UInt256.valueOf(CHAIN_ID)),
-            nonce,
-            Wei.fromGwei(1),
-            Wei.fromGwei(2),
-            gas,
-            Optional.ofNullable(to),
-            Wei.ZERO,
-            data,
-            List.of(),
-            TransactionSigner.UNSIGNED),
-        from.secretKey());
-  }
-
   private static BlockHeader genesis(Hash stateRoot) {
     return GenesisBlock.cancunHeader(stateRoot, GAS_LIMIT);
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = Erc20BlockArtifacts.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    }
   }
 }

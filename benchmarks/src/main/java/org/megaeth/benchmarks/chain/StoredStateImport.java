@@ -1,11 +1,9 @@
 package org.megaeth.benchmarks.chain;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.benchmarks.BenchTransactions;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
 import org.megaeth.chain.exec.BlockResult;
@@ -33,9 +32,7 @@ import org.megaeth.core.crypto.SecretKey;
 import org.megaeth.core.fork.ChainConfig;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.fork.ForkSchedule;
-import org.megaeth.core.tx.DynamicFeeTransaction;
 import org.megaeth.core.tx.Transaction;
-import org.megaeth.core.tx.TransactionSigner;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
@@ -188,9 +185,13 @@ public final class StoredStateImport {
     headers.put(genesis.hash(), genesis);
     BlockBuilder builder = new BlockBuilder(new BlockExecutor(CONFIG, null));
     List<Transaction> setup = new ArrayList<>();
-    byte[] init = Hex.decodeLenient(resource("/contracts/BenchToken.hex").strip());
+    byte[] init =
+        Hex.decodeLenient(
+            BenchTransactions.resource(StoredStateImport.class, "/contracts/BenchToken.hex")
+                .strip());
     setup.add(
-        tx(
+        BenchTransactions.signed(
+            CHAIN_ID,
             DEPLOYER,
             0,
             null,
@@ -201,7 +202,14 @@ public final class StoredStateImport {
     Address token = FrameRunner.createAddress(DEPLOYER.address(), 0);
     UInt256 perHolder = UInt256.fromBigInteger(BigInteger.TEN.pow(21));
     for (int i = 0; i < holders.size(); i++) {
-      setup.add(tx(DEPLOYER, i + 1, token, transfer(holders.get(i).address(), perHolder), 100_000));
+      setup.add(
+          BenchTransactions.signed(
+              CHAIN_ID,
+              DEPLOYER,
+              i + 1,
+              token,
+              BenchTransactions.erc20Transfer(holders.get(i).address(), perHolder),
+              100_000));
     }
     List<Block> chain = new ArrayList<>();
     BlockHeader parent = genesis;
@@ -219,11 +227,12 @@ public final class StoredStateImport {
           to++;
         }
         txs.add(
-            tx(
+            BenchTransactions.signed(
+                CHAIN_ID,
                 holders.get(from),
                 nonces[from]++,
                 token,
-                transfer(holders.get(to).address(), amount),
+                BenchTransactions.erc20Transfer(holders.get(to).address(), amount),
                 100_000));
       }
       chain.add(build(builder, state, parent, txs, headers));
@@ -258,39 +267,6 @@ public final class StoredStateImport {
     }
     headers.put(built.block().hash(), built.block().header());
     return built.block();
-  }
-
-  private static Bytes transfer(Address to, UInt256 amount) {
-    return Bytes.concatenate(
-        Bytes.fromHexString("0xa9059cbb"),
-        Bytes.wrap(new byte[12]),
-        to.bytes(),
-        Bytes.wrap(amount.toBytes32()));
-  }
-
-  private static Transaction tx(KeyPair from, long nonce, Address to, Bytes data, long gas) {
-    return TransactionSigner.sign(
-        new DynamicFeeTransaction(
-            Optional.of(UInt256.valueOf(CHAIN_ID)),
-            nonce,
-            Wei.fromGwei(1),
-            Wei.fromGwei(2),
-            gas,
-            Optional.ofNullable(to),
-            Wei.ZERO,
-            data,
-            List.of(),
-            TransactionSigner.UNSIGNED),
-        from.secretKey());
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = StoredStateImport.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    }
   }
 
   private static long size(Path dir) {

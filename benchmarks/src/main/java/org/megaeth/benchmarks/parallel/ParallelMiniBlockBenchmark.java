@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.benchmarks.BenchTransactions;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
 import org.megaeth.chain.genesis.GenesisBlock;
@@ -24,9 +25,7 @@ import org.megaeth.core.crypto.KeyPair;
 import org.megaeth.core.crypto.SecretKey;
 import org.megaeth.core.fork.ChainConfig;
 import org.megaeth.core.fork.ForkSchedule;
-import org.megaeth.core.tx.DynamicFeeTransaction;
 import org.megaeth.core.tx.Transaction;
-import org.megaeth.core.tx.TransactionSigner;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
@@ -151,11 +150,18 @@ public class ParallelMiniBlockBenchmark {
         Bytes.concatenate(
             Bytes.wrap(init),
             Bytes.wrap(UInt256.fromBigInteger(BigInteger.TEN.pow(30)).toBytes32()));
-    setup.add(tx(deployer, 0, null, deploy, 5_000_000));
+    setup.add(BenchTransactions.signed(CHAIN_ID, deployer, 0, null, deploy, 5_000_000));
     Address token = FrameRunner.createAddress(deployer.address(), 0);
     UInt256 perHolder = UInt256.fromBigInteger(BigInteger.TEN.pow(21));
     for (int i = 0; i < HOLDERS; i++) {
-      setup.add(tx(deployer, i + 1, token, transfer(holders.get(i).address(), perHolder), 100_000));
+      setup.add(
+          BenchTransactions.signed(
+              CHAIN_ID,
+              deployer,
+              i + 1,
+              token,
+              BenchTransactions.erc20Transfer(holders.get(i).address(), perHolder),
+              100_000));
     }
     BlockBuilder.Built first =
         builder.build(state, genesis, attributes(genesis), setup, hash -> Optional.empty(), false);
@@ -176,7 +182,14 @@ public class ParallelMiniBlockBenchmark {
             default -> throw new IllegalArgumentException(workload);
           };
       Address to = toHot ? hot : holders.get(HOLDERS / 2 + i).address();
-      txs.add(tx(holders.get(i), 0, token, transfer(to, amount), 100_000));
+      txs.add(
+          BenchTransactions.signed(
+              CHAIN_ID,
+              holders.get(i),
+              0,
+              token,
+              BenchTransactions.erc20Transfer(to, amount),
+              100_000));
     }
     BlockBuilder.OpenBlock validator =
         builder.open(state, parent, attributes(parent), hash -> Optional.empty(), false);
@@ -286,30 +299,6 @@ public class ParallelMiniBlockBenchmark {
   private static BlockBuilder.Attributes attributes(BlockHeader parent) {
     return new BlockBuilder.Attributes(
         COINBASE, parent.timestamp() + 1, Hash.ZERO, Hash.ZERO, List.of(), GAS_LIMIT, Bytes.EMPTY);
-  }
-
-  private static Bytes transfer(Address to, UInt256 amount) {
-    return Bytes.concatenate(
-        Bytes.fromHexString("0xa9059cbb"),
-        Bytes.wrap(new byte[12]),
-        to.bytes(),
-        Bytes.wrap(amount.toBytes32()));
-  }
-
-  private static Transaction tx(KeyPair from, long nonce, Address to, Bytes data, long gas) {
-    return TransactionSigner.sign(
-        new DynamicFeeTransaction(
-            Optional.of(UInt256.valueOf(CHAIN_ID)),
-            nonce,
-            Wei.fromGwei(1),
-            Wei.fromGwei(2),
-            gas,
-            Optional.ofNullable(to),
-            Wei.ZERO,
-            data,
-            List.of(),
-            TransactionSigner.UNSIGNED),
-        from.secretKey());
   }
 
   private static BlockHeader genesis(Hash stateRoot) {

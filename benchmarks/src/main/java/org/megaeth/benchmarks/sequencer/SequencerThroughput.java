@@ -1,12 +1,9 @@
 package org.megaeth.benchmarks.sequencer;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.benchmarks.BenchTransactions;
 import org.megaeth.config.NodeOptions;
 import org.megaeth.config.dev.DevPreset;
 import org.megaeth.core.api.ChainListener;
@@ -26,10 +24,8 @@ import org.megaeth.core.api.SealedBlock;
 import org.megaeth.core.api.SubmitResult;
 import org.megaeth.core.crypto.KeyPair;
 import org.megaeth.core.crypto.SecretKey;
-import org.megaeth.core.tx.DynamicFeeTransaction;
 import org.megaeth.core.tx.PooledTransaction;
 import org.megaeth.core.tx.Transaction;
-import org.megaeth.core.tx.TransactionSigner;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
@@ -106,7 +102,10 @@ public final class SequencerThroughput {
             });
     try {
       KeyPair deployer = dev.accounts().get(0).keyPair();
-      byte[] init = Hex.decodeLenient(resource("/contracts/BenchToken.hex").strip());
+      byte[] init =
+          Hex.decodeLenient(
+              BenchTransactions.resource(SequencerThroughput.class, "/contracts/BenchToken.hex")
+                  .strip());
       Bytes deploy =
           Bytes.concatenate(
               Bytes.wrap(init),
@@ -114,22 +113,33 @@ public final class SequencerThroughput {
       Address token = FrameRunner.createAddress(deployer.address(), 0);
       List<KeyPair> holders = new ArrayList<>();
       List<Transaction> setup = new ArrayList<>();
-      setup.add(tx(chainId, deployer, 0, null, Wei.ZERO, deploy, 5_000_000));
+      setup.add(
+          BenchTransactions.signed(
+              chainId, deployer, 0, null, Wei.ZERO, deploy, 5_000_000, Wei.fromGwei(10)));
       long nonce = 1;
       for (int i = 0; i < senders; i++) {
         KeyPair holder = KeyPair.of(SecretKey.of(UInt256.valueOf(0x20000 + i).toBytes32()));
         holders.add(holder);
         setup.add(
-            tx(chainId, deployer, nonce++, holder.address(), Wei.fromEth(1), Bytes.EMPTY, 21_000));
+            BenchTransactions.signed(
+                chainId,
+                deployer,
+                nonce++,
+                holder.address(),
+                Wei.fromEth(1),
+                Bytes.EMPTY,
+                21_000,
+                Wei.fromGwei(10)));
         setup.add(
-            tx(
+            BenchTransactions.signed(
                 chainId,
                 deployer,
                 nonce++,
                 token,
                 Wei.ZERO,
-                transfer(holder.address(), TOKENS),
-                100_000));
+                BenchTransactions.erc20Transfer(holder.address(), TOKENS),
+                100_000,
+                Wei.fromGwei(10)));
       }
       System.out.printf("setup: %,d transactions%n", setup.size());
       // In chunks: the pool holds at most 1,024 transactions per sender.
@@ -146,7 +156,15 @@ public final class SequencerThroughput {
         for (int i = 0; i < senders; i++) {
           Address to = holders.get((i + 1 + n) % senders).address();
           transfers.add(
-              tx(chainId, holders.get(i), n, token, Wei.ZERO, transfer(to, amount), 60_000));
+              BenchTransactions.signed(
+                  chainId,
+                  holders.get(i),
+                  n,
+                  token,
+                  Wei.ZERO,
+                  BenchTransactions.erc20Transfer(to, amount),
+                  60_000,
+                  Wei.fromGwei(10)));
         }
       }
       long sealedBefore = sealedTransactions.get();
@@ -266,40 +284,6 @@ public final class SequencerThroughput {
         throw new IllegalStateException("only " + sealed.get() + " of " + target + " sealed");
       }
       Thread.sleep(5);
-    }
-  }
-
-  private static Bytes transfer(Address to, UInt256 amount) {
-    return Bytes.concatenate(
-        Bytes.fromHexString("0xa9059cbb"),
-        Bytes.wrap(new byte[12]),
-        to.bytes(),
-        Bytes.wrap(amount.toBytes32()));
-  }
-
-  private static Transaction tx(
-      long chainId, KeyPair from, long nonce, Address to, Wei value, Bytes data, long gas) {
-    return TransactionSigner.sign(
-        new DynamicFeeTransaction(
-            Optional.of(UInt256.valueOf(chainId)),
-            nonce,
-            Wei.fromGwei(1),
-            Wei.fromGwei(10),
-            gas,
-            Optional.ofNullable(to),
-            value,
-            data,
-            List.of(),
-            TransactionSigner.UNSIGNED),
-        from.secretKey());
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = SequencerThroughput.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     }
   }
 }
