@@ -2,14 +2,12 @@ package org.megaeth.cli.metrics;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -19,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import org.megaeth.rpc.server.HttpResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +55,15 @@ final class MetricsHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
             if (refusal == null) {
               render(ctx, version, keepAlive);
             } else {
-              send(ctx, refusal, keepAlive);
+              HttpResponses.send(ctx, refusal, keepAlive);
             }
           });
     } catch (RejectedExecutionException stopping) {
       if (refusal != null) {
         refusal.release();
       }
-      send(ctx, text(version, HttpResponseStatus.SERVICE_UNAVAILABLE, "stopping\n"), false);
+      HttpResponses.send(
+          ctx, text(version, HttpResponseStatus.SERVICE_UNAVAILABLE, "stopping\n"), false);
     }
   }
 
@@ -96,7 +96,8 @@ final class MetricsHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       LOG.warn("rendering the metrics failed", e);
       response = text(version, HttpResponseStatus.INTERNAL_SERVER_ERROR, "metrics unavailable\n");
     }
-    send(ctx, response, keepAlive); // writeAndFlush from another thread: Netty hands it over
+    HttpResponses.send(
+        ctx, response, keepAlive); // writeAndFlush from another thread: Netty hands it over
   }
 
   private static FullHttpResponse text(
@@ -105,20 +106,6 @@ final class MetricsHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     FullHttpResponse response = new DefaultFullHttpResponse(version, status, body);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
     return response;
-  }
-
-  private static void send(
-      ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
-    HttpUtil.setContentLength(response, response.content().readableBytes());
-    if (keepAlive) {
-      if (!response.protocolVersion().isKeepAliveDefault()) {
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      }
-      ctx.writeAndFlush(response);
-    } else {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.megaeth.rpc.server;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -117,7 +116,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                           Unpooled.wrappedBuffer(response.orElse(new byte[0])));
                   http.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
                   allowOrigin.ifPresent(o -> cors(http, o));
-                  write(ctx, http, keepAlive);
+                  HttpResponses.send(ctx, http, keepAlive);
                 },
                 requests)
             .exceptionally(
@@ -156,7 +155,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                       headers == null ? "Content-Type" : headers);
               response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
             });
-    write(ctx, response, HttpUtil.isKeepAlive(request));
+    HttpResponses.send(ctx, response, HttpUtil.isKeepAlive(request));
   }
 
   private static void cors(FullHttpResponse response, String allowOrigin) {
@@ -223,21 +222,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         new DefaultFullHttpResponse(
             request.protocolVersion(), status, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-    write(ctx, response, keepAlive && HttpUtil.isKeepAlive(request));
-  }
-
-  private static void write(
-      ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
-    HttpUtil.setContentLength(response, response.content().readableBytes());
-    if (keepAlive) {
-      if (!response.protocolVersion().isKeepAliveDefault()) {
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      }
-      ctx.writeAndFlush(response);
-    } else {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    }
+    HttpResponses.send(ctx, response, keepAlive && HttpUtil.isKeepAlive(request));
   }
 
   @Override
