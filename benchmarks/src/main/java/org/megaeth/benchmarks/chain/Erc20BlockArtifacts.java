@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.benchmarks.BenchBlocks;
 import org.megaeth.benchmarks.BenchTransactions;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
@@ -194,23 +194,7 @@ public final class Erc20BlockArtifacts {
       List<Transaction> txs,
       Map<Hash, BlockHeader> headers,
       boolean witness) {
-    BlockBuilder.Built built =
-        builder.build(
-            state,
-            parent,
-            new BlockBuilder.Attributes(
-                COINBASE,
-                parent.timestamp() + 1,
-                Hash.ZERO,
-                Hash.ZERO,
-                List.of(),
-                GAS_LIMIT,
-                Bytes.EMPTY),
-            txs,
-            hash -> Optional.ofNullable(headers.get(hash)),
-            witness);
-    headers.put(built.block().hash(), built.block().header());
-    return built;
+    return BenchBlocks.build(builder, state, parent, COINBASE, GAS_LIMIT, txs, headers, witness);
   }
 
   private static void requireAllIncluded(BlockBuilder.Built built, int expected) {

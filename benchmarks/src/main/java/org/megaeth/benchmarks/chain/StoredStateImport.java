@@ -11,10 +11,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.benchmarks.BenchBlocks;
 import org.megaeth.benchmarks.BenchTransactions;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
@@ -248,24 +248,10 @@ public final class StoredStateImport {
       List<Transaction> txs,
       Map<Hash, BlockHeader> headers) {
     BlockBuilder.Built built =
-        builder.build(
-            state,
-            parent,
-            new BlockBuilder.Attributes(
-                COINBASE,
-                parent.timestamp() + 1,
-                Hash.ZERO,
-                Hash.ZERO,
-                List.of(),
-                GAS_LIMIT,
-                Bytes.EMPTY),
-            txs,
-            hash -> Optional.ofNullable(headers.get(hash)),
-            false);
+        BenchBlocks.build(builder, state, parent, COINBASE, GAS_LIMIT, txs, headers, false);
     if (built.block().body().transactions().size() != txs.size()) {
       throw new IllegalStateException("skipped: " + built.skipped().getFirst().reason());
     }
-    headers.put(built.block().hash(), built.block().header());
     return built.block();
   }
 
