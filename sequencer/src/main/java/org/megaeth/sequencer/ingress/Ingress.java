@@ -12,7 +12,6 @@ import org.megaeth.core.fork.ChainConfig;
 import org.megaeth.core.fork.Fork;
 import org.megaeth.core.tx.BlobTransaction;
 import org.megaeth.core.tx.PooledTransaction;
-import org.megaeth.core.tx.SenderAccount;
 import org.megaeth.core.tx.Transaction;
 import org.megaeth.core.tx.TransactionInvalid;
 import org.megaeth.core.tx.TransactionValidator;
@@ -99,10 +98,9 @@ public final class Ingress implements TransactionSink {
     }
     TransactionValidity.Valid valid = (TransactionValidity.Valid) validity;
     PoolTransaction ptx = PoolTransaction.of(tx, valid.sender());
-    // Read the sender's account here, not under the pool's lock: a trie lookup there would hold
-    // back every other admission and the producer's selection.
-    SenderAccount account = admissionState.get().sender(ptx.sender());
-    return mempool.offer(ptx, account, next.baseFee()).thenApply(this::answer);
+    return mempool
+        .offer(ptx, sender -> admissionState.get().sender(sender), next.baseFee())
+        .thenApply(this::answer);
   }
 
   private SubmitResult answer(AddResult result) {

@@ -77,10 +77,9 @@ public final class Mempool {
   /** A transaction waiting to be admitted by whichever thread holds the lock next. */
   private record Offer(
       PoolTransaction ptx,
-      SenderAccount account,
+      SenderAccounts accounts,
       AddResult.Rejected refused,
       BigInteger cost,
-      BigInteger balance,
       Wei baseFee,
       CompletableFuture<AddResult> result) {}
 
@@ -185,7 +184,7 @@ public final class Mempool {
    * @param baseFee the base fee of the block being built, for ranking in an eviction
    */
   public AddResult add(PoolTransaction ptx, SenderAccounts accounts, Wei baseFee) {
-    return offer(ptx, accounts.account(ptx.sender()), baseFee).join();
+    return offer(ptx, accounts, baseFee).join();
   }
 
   /**
@@ -194,22 +193,24 @@ public final class Mempool {
    * holding it lets go (it admits every waiting offer first), and never on a thread that holds the
    * lock, so whoever completes it may call back into the pool.
    *
-   * @param account the sender's nonce, balance and code in the current state
+   * @param accounts the sender's nonce, balance and code in the current state, read when the offer
+   *     is admitted: an account read earlier could predate a mini-block whose transactions the pool
+   *     has since dropped, and a nonce from before it would queue the offer behind a gap that never
+   *     fills
    * @param baseFee the base fee of the block being built, for ranking in an eviction
    */
   public CompletableFuture<AddResult> offer(
-      PoolTransaction ptx, SenderAccount account, Wei baseFee) {
-    // What needs no pool state is worked out here, outside the lock (the stateless checks, the
-    // BigInteger cost): the lock then covers the maps only. The answers, and the order in which
-    // refusals are reported, are the same as checking everything under the lock.
+      PoolTransaction ptx, SenderAccounts accounts, Wei baseFee) {
+    // What needs no pool or chain state is worked out here, outside the lock (the stateless
+    // checks, the BigInteger cost). The answers, and the order in which refusals are reported,
+    // are the same as checking everything under the lock.
     Transaction tx = ptx.tx();
     Offer offer =
         new Offer(
             ptx,
-            account,
+            accounts,
             statelessRefusal(ptx, baseFee),
             TransactionValidator.upfrontCost(tx),
-            account.balance().toBigInteger(),
             baseFee,
             new CompletableFuture<>());
     offers.add(offer);
@@ -264,8 +265,12 @@ public final class Mempool {
       if (offer.refused() != null) {
         return offer.refused();
       }
+      // The account is read here, under the lock: the producer updates the state it reads
+      // before it takes the lock to drop included transactions, so this read is never older
+      // than what the pool knows.
+      SenderAccount account = offer.accounts().account(offer.ptx().sender());
       return addChecked(
-          offer.ptx(), offer.account(), offer.cost(), offer.balance(), offer.baseFee());
+          offer.ptx(), account, offer.cost(), account.balance().toBigInteger(), offer.baseFee());
     } catch (RuntimeException e) {
       // A bug here must not strand the other offers of the batch or leave the caller waiting.
       offer.result().completeExceptionally(e);

@@ -48,7 +48,7 @@ class MempoolConcurrencyTest {
       }
       perThread.add(txs);
     }
-    SenderAccount funded = SenderAccount.eoa(0, Wei.fromEth(1));
+    SenderAccounts funded = sender -> SenderAccount.eoa(0, Wei.fromEth(1));
     AtomicBoolean offering = new AtomicBoolean(true);
     // The production side takes the lock again and again, so offers keep finding it taken and
     // must be admitted by whoever holds it.
