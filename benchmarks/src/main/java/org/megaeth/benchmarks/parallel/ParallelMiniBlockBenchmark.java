@@ -3,11 +3,14 @@ package org.megaeth.benchmarks.parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +70,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * its witness: open, the mini-block, and the seal (state root, block diff, witness; the parallel
  * builder records the witness at the seal). Compare the two thread counts side by side in one run.
  *
+ * <p>After each iteration the fork prints the CPU time per transaction of the committing thread and
+ * of the workers (thread CPU time, so a busy machine inflates the wall time but not these), and how
+ * many transactions were executed ahead and again: on a shared machine the committing thread's CPU
+ * time against serial is the steadier measure of what the parallel path costs.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ParallelMiniBlockBenchmark -f 1 -wi 2
  * -i 3}
  */
@@ -102,6 +110,16 @@ public class ParallelMiniBlockBenchmark {
   private BlockBuilder.OpenBlock open;
   private boolean sealed;
 
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private final List<Thread> workers = new CopyOnWriteArrayList<>();
+
+  // This iteration's totals, for the CPU report.
+  private long transactions;
+  private long committingCpuNanos;
+  private long workersCpuAtStart;
+  private long executedAhead;
+  private long reExecutions;
+
   @Setup(Level.Trial)
   public void setUp() {
     pool =
@@ -110,6 +128,7 @@ public class ParallelMiniBlockBenchmark {
             r -> {
               Thread t = new Thread(r, "parallel-worker");
               t.setDaemon(true);
+              workers.add(t);
               return t;
             });
     parallel = new ParallelExecutor(pool, threads);
@@ -178,6 +197,44 @@ public class ParallelMiniBlockBenchmark {
     state.revertTo(0);
   }
 
+  @Setup(Level.Iteration)
+  public void startCpuReport() {
+    transactions = 0;
+    committingCpuNanos = 0;
+    executedAhead = 0;
+    reExecutions = 0;
+    workersCpuAtStart = workersCpu();
+  }
+
+  /** Prints this iteration's CPU time per transaction, by thread role. */
+  @TearDown(Level.Iteration)
+  public void printCpuReport() {
+    if (transactions == 0) {
+      return;
+    }
+    double workerUs = (workersCpu() - workersCpuAtStart) / 1e3 / transactions;
+    double committingUs = committingCpuNanos / 1e3 / transactions;
+    System.out.printf(
+        "%n[cpu] threads=%d %s: committing %.3f us/tx, workers %.3f us/tx, total %.3f us/tx;"
+            + " executed ahead %.1f%%, again %.1f%%%n",
+        threads,
+        workload,
+        committingUs,
+        workerUs,
+        committingUs + workerUs,
+        100.0 * executedAhead / transactions,
+        100.0 * reExecutions / transactions);
+  }
+
+  private long workersCpu() {
+    long sum = 0;
+    for (Thread t : workers) {
+      long nanos = CPU.getThreadCpuTime(t.threadId());
+      sum += Math.max(0, nanos);
+    }
+    return sum;
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() {
     pool.shutdownNow();
@@ -210,9 +267,14 @@ public class ParallelMiniBlockBenchmark {
   @Benchmark
   @OperationsPerInvocation(SIZE)
   public BlockBuilder.MiniBlock miniBlock() {
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     open =
         builder.open(state, parent, attributes(parent), hash -> Optional.empty(), false, parallel);
     BlockBuilder.MiniBlock mini = open.addCandidates(candidates);
+    committingCpuNanos += CPU.getCurrentThreadCpuTime() - cpuStart;
+    transactions += mini.transactions().size();
+    executedAhead += mini.metrics().executedAhead();
+    reExecutions += mini.metrics().reExecutions();
     requireAllIncluded(mini);
     return mini;
   }

@@ -297,6 +297,12 @@ public final class ConcurrentOverlay implements BlockState.Store {
   }
 
   @Override
+  public void setNonceAndBalance(Address address, long nonce, Wei balance) {
+    Account current = current(address);
+    writeAccount(address, new Account(nonce, balance, current.storageRoot(), current.codeHash()));
+  }
+
+  @Override
   public void setCode(Address address, Bytes code) {
     Hash codeHash = Keccak.hash(code);
     if (!code.isEmpty()) {

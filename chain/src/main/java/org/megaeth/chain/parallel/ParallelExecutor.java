@@ -46,18 +46,20 @@ import org.megaeth.evm.tx.TransactionResult;
  * if there is one; executes the transaction itself on the block state (the serial path, no check
  * needed) if nobody has claimed it; and, when a worker is still on it, executes the next unclaimed
  * one ahead itself rather than wait. On two cores both threads are then always busy: an ERC-20
- * transfer costs about 9 us to execute ahead and 2 us to check and apply (see {@code
- * benchmarks/.../parallel/ParallelMiniBlockBenchmark}). Two safeguards keep the worst case at
- * serial speed: when most of a mini-block's checks fail, the committing thread stops executing
- * ahead, and the next mini-block executes only a sample ahead (until conflicts subside); and a
- * worker that has not delivered well past the usual execution time (descheduled on a busy machine)
- * loses the transaction to the committing thread.
+ * transfer costs about 9 us to execute (ahead or not) and 1 to 2 us to check and apply (see {@code
+ * benchmarks/.../parallel/ParallelMiniBlockBenchmark}). After the last transaction a worker
+ * computes the mini-block's state diff while the caller encodes the receipts ({@link
+ * BlockState#startMiniBlockDiff}): done by the committing thread alone, that tail left the other
+ * core idle for about a fifth of the mini-block's time on two threads. Two safeguards keep the
+ * worst case at serial speed: when most of a mini-block's checks fail, the committing thread stops
+ * executing ahead, and the next mini-block executes only a sample ahead (until conflicts subside);
+ * and a worker that has not delivered well past the usual execution time (descheduled on a busy
+ * machine) loses the transaction to the committing thread.
  *
  * <p>With many cores the committing thread becomes the limit: checking and applying a transaction
  * costs about a fifth of executing it (an ERC-20 transfer), so this scales to about five times
  * serial; going beyond needs the checks themselves spread over threads (Block-STM's validation) and
- * the mini-block's state diff, computed after the last transaction, taken off the committing
- * thread.
+ * the rest of the tail (the receipts' encoding) taken off the committing thread.
  *
  * <p>Benchmark before refactoring: {@code
  * benchmarks/src/main/java/org/megaeth/benchmarks/parallel/ParallelMiniBlockBenchmark.java}.
@@ -150,6 +152,12 @@ public final class ParallelExecutor {
    */
   private static final long MIN_PATIENCE_NANOS = 20_000;
 
+  /**
+   * The smallest mini-block whose diff a worker computes: below, the hand-off costs about what the
+   * diff does.
+   */
+  private static final int DIFF_ON_WORKER_FROM = 32;
+
   /** One transaction's outcome in its mini-block. */
   public sealed interface Outcome {
     record Included() implements Outcome {}
@@ -194,6 +202,10 @@ public final class ParallelExecutor {
      * Executes one mini-block: every transaction in order as far as the outcome goes, each one
      * included (its state changes in the block state, its receipt with {@code committer}) or
      * skipped with the reason serial execution gives.
+     *
+     * <p>It may leave the mini-block's diff being computed on a worker ({@link
+     * BlockState#startMiniBlockDiff}): the caller takes {@link BlockState#miniBlockDiff} before it
+     * reads or writes the block state again.
      *
      * @param validities the recovered sender of each transaction
      */
@@ -266,6 +278,11 @@ public final class ParallelExecutor {
         if (own != null) {
           resources.add(own);
         }
+      }
+      if (workers > 0 && (txs.size() >= DIFF_ON_WORKER_FROM || workersOnly)) {
+        // The tail of the mini-block, its diff and its receipts' encoding, would leave the workers
+        // idle: one of them computes the diff while the caller encodes the receipts.
+        state.startMiniBlockDiff(pool);
       }
       long wall = System.nanoTime() - start;
       ParallelMetrics metrics =

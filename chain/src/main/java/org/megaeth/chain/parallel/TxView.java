@@ -720,13 +720,17 @@ final class TxView implements WorldState, LongFunction<Hash> {
       if (a.presence != PRESENT) {
         continue;
       }
-      if (a.nonceSet) {
-        state.setNonce(a.address, a.nonce);
-      }
-      if (a.balanceSet) {
-        state.setBalance(a.address, a.balance);
-      } else if (a.credited) {
-        state.addBalance(a.address, a.credit);
+      if (a.nonceSet && a.balanceSet) {
+        state.applyNonceAndBalance(a.address, a.nonce, a.balance); // a sender: one write
+      } else {
+        if (a.nonceSet) {
+          state.setNonce(a.address, a.nonce);
+        }
+        if (a.balanceSet) {
+          state.setBalance(a.address, a.balance);
+        } else if (a.credited) {
+          state.addBalance(a.address, a.credit);
+        }
       }
       if (a.codeSet) {
         state.setCode(a.address, a.code);
@@ -734,7 +738,7 @@ final class TxView implements WorldState, LongFunction<Hash> {
     }
     for (Slot s : slots.values()) {
       if (s.dirty && s.account.presence == PRESENT) {
-        state.setStorage(s.account.address, s.key, s.value);
+        state.applyStorage(s.account.address, s.key, s.value);
       }
     }
     state.commitTransaction();

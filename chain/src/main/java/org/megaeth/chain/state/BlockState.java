@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.diff.AccountDiff;
@@ -55,6 +60,12 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     void setNonce(Address address, long nonce);
 
     void setBalance(Address address, Wei balance);
+
+    /** {@link #setNonce} and {@link #setBalance} in one write, where the store can. */
+    default void setNonceAndBalance(Address address, long nonce, Wei balance) {
+      setNonce(address, nonce);
+      setBalance(address, balance);
+    }
 
     void setCode(Address address, Bytes code);
 
@@ -173,6 +184,9 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   private ChangeTracker miniBlock;
 
+  /** The current mini-block's diff, being computed on another thread; null when it is not. */
+  private AsyncDiff pendingMiniBlockDiff;
+
   /** The trie keys read or written, for a witness's {@code keys}; null when not recording. */
   private final Set<Address> accessedAccounts;
 
@@ -220,6 +234,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   private Optional<Account> account(Address address) {
+    requireNoPendingDiff();
     if (accessedAccounts != null) {
       accessedAccounts.add(address);
     }
@@ -227,6 +242,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   private UInt256 storage(Address address, UInt256 key) {
+    requireNoPendingDiff();
     if (accessedAccounts != null) {
       accessedAccounts.add(address);
       accessedSlots.computeIfAbsent(address, a -> new HashSet<>()).add(key);
@@ -369,6 +385,34 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     touch(address);
   }
 
+  /**
+   * Sets an account's nonce and balance as {@link #setNonce} and {@link #setBalance} would (the
+   * same state, diffs and witness keys), in one write, and without marking the account touched: for
+   * the final values of a transaction executed elsewhere, applied at its turn right before {@link
+   * #commitTransaction} ends it (the parallel executor), where nothing reads the touched accounts
+   * any more.
+   */
+  public void applyNonceAndBalance(Address address, long nonce, UInt256 balance) {
+    rememberAccount(address);
+    state.setNonceAndBalance(address, nonce, Wei.of(balance));
+  }
+
+  /**
+   * Sets a slot as {@link #setStorage} would (the same state, diffs and witness keys), without what
+   * only the rest of a transaction reads (the slot's original value, the touched account): for the
+   * final values of a transaction executed elsewhere, applied at its turn right before {@link
+   * #commitTransaction} ends it.
+   */
+  public void applyStorage(Address address, UInt256 key, UInt256 value) {
+    rememberAccount(address);
+    UInt256 current = storage(address, key);
+    rememberSlot(block, address, key, current);
+    if (miniBlock != null) {
+      rememberSlot(miniBlock, address, key, current);
+    }
+    state.setStorage(address, key, value);
+  }
+
   @Override
   public void deleteAccount(Address address) {
     rememberAccount(address);
@@ -408,6 +452,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   private void rememberAccount(Address address) {
+    requireNoPendingDiff();
     if (!block.accountsBefore.containsKey(address)) {
       block.accountsBefore.put(address, account(address));
     }
@@ -431,6 +476,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   @Override
   public int snapshot() {
+    requireNoPendingDiff();
     if (2 * markCount + 2 > marks.length) {
       marks = Arrays.copyOf(marks, marks.length * 2);
     }
@@ -441,6 +487,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   @Override
   public void revertToSnapshot(int snapshot) {
+    requireNoPendingDiff();
     if (snapshot < 0 || snapshot >= markCount) {
       throw new IllegalArgumentException("no snapshot " + snapshot);
     }
@@ -458,6 +505,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   @Override
   public void commitTransaction() {
+    requireNoPendingDiff();
     originals.clear();
     transientStorage.clear();
     touched.clear();
@@ -486,6 +534,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * before the block, or that was deleted, with its new values; sorted by address and slot.
    */
   public StateDiff diff() {
+    requireNoPendingDiff();
     return diff(block);
   }
 
@@ -494,18 +543,128 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * between transactions.
    */
   public void startMiniBlock() {
+    requireNoPendingDiff();
     miniBlock = new ChangeTracker();
   }
 
   /**
    * The current mini-block's state diff: what changed since {@link #startMiniBlock()}, with new
    * values. Applying every mini-block's diff in order to the parent state gives the block's state.
+   * If {@link #startMiniBlockDiff} computes it on another thread, waits for that.
    */
   public StateDiff miniBlockDiff() {
     if (miniBlock == null) {
       throw new IllegalStateException("no mini-block started");
     }
+    AsyncDiff pending = pendingMiniBlockDiff;
+    if (pending != null) {
+      pendingMiniBlockDiff = null;
+      return pending.join();
+    }
     return diff(miniBlock);
+  }
+
+  /**
+   * Starts computing the current mini-block's diff on {@code executor}, for a caller with other
+   * work to do between the mini-block's last transaction and {@link #miniBlockDiff()}, which then
+   * takes the result: the parallel executor, whose worker computes the diff while the calling
+   * thread encodes the receipts (the mini-block's tail would otherwise leave the worker idle).
+   * Until then nothing may read or write this state (checked: a read or write throws {@link
+   * IllegalStateException}), and the store must accept reads from another thread while its owner
+   * keeps off it. If the executor refuses the task, or has not started it by the time {@link
+   * #miniBlockDiff()} is called, the caller computes the diff itself.
+   */
+  public void startMiniBlockDiff(Executor executor) {
+    requireNoPendingDiff();
+    if (miniBlock == null) {
+      throw new IllegalStateException("no mini-block started");
+    }
+    ChangeTracker tracker = miniBlock;
+    AsyncDiff task = new AsyncDiff(() -> diff(tracker));
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      return; // computed when asked for
+    }
+    pendingMiniBlockDiff = task;
+  }
+
+  private void requireNoPendingDiff() {
+    if (pendingMiniBlockDiff != null) {
+      throw new IllegalStateException(
+          "the mini-block's diff is being computed on another thread: take it first");
+    }
+  }
+
+  /**
+   * A diff computed by another thread unless the owner takes it back first: whichever of the two
+   * claims it computes it, so the owner never waits for a thread that has not even started (a
+   * worker descheduled on a busy machine).
+   */
+  private static final class AsyncDiff implements Runnable {
+    private static final int NEW = 0;
+    private static final int RUNNING = 1;
+    private static final int TAKEN_BACK = 2;
+
+    private final Supplier<StateDiff> computation;
+    private final AtomicInteger phase = new AtomicInteger(NEW);
+    private volatile boolean done;
+    private volatile Thread waiter;
+    private StateDiff result;
+    private Throwable failure;
+
+    AsyncDiff(Supplier<StateDiff> computation) {
+      this.computation = computation;
+    }
+
+    @Override
+    public void run() {
+      if (!phase.compareAndSet(NEW, RUNNING)) {
+        return;
+      }
+      try {
+        result = computation.get();
+      } catch (Throwable t) {
+        failure = t;
+      } finally {
+        done = true; // publishes result and failure
+        Thread w = waiter;
+        if (w != null) {
+          LockSupport.unpark(w);
+        }
+      }
+    }
+
+    /** The diff, computed here if the other thread has not started on it. */
+    StateDiff join() {
+      if (phase.compareAndSet(NEW, TAKEN_BACK)) {
+        return computation.get();
+      }
+      // Usually done, or nearly (it runs while the owner encodes receipts): spin briefly rather
+      // than park, since a wake-up costs more than what is left of the diff.
+      for (int spins = 0; !done && spins < 1_000; spins++) {
+        Thread.onSpinWait();
+      }
+      boolean interrupted = false;
+      waiter = Thread.currentThread();
+      while (!done) {
+        LockSupport.park(this);
+        interrupted |= Thread.interrupted(); // the other thread is reading the state: wait anyway
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+      return result;
+    }
   }
 
   private StateDiff diff(ChangeTracker tracker) {

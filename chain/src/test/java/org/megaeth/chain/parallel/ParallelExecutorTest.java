@@ -84,6 +84,43 @@ class ParallelExecutorTest {
   }
 
   @Test
+  void shouldHaveAWorkerComputeTheDiffOfALargeMiniBlock() {
+    List<Runnable> tasks = new ArrayList<>();
+    Executor recording =
+        task -> {
+          tasks.add(task);
+          task.run();
+        };
+    List<Transaction> txs = transfers(40);
+
+    BlockBuilder.MiniBlock mini = miniBlock(new ParallelExecutor(recording, 2), txs);
+
+    assertThat(tasks).hasSize(2); // the worker, then the diff
+    assertThat(mini.diff()).isEqualTo(miniBlock(null, txs).diff());
+    assertThat(mini.diff().accounts()).hasSizeGreaterThan(40);
+  }
+
+  /**
+   * Value transfers to distinct fresh accounts from 20 senders in turn: the first 20 conflict with
+   * nothing, each later one follows its sender's previous one.
+   */
+  private static List<Transaction> transfers(int count) {
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      txs.add(
+          TestWorld.tx(
+              TestWorld.KEYS.get(2 + i % 20),
+              i / 20,
+              org.megaeth.core.types.Address.ofNumber(0x5000 + i),
+              1,
+              Bytes.EMPTY,
+              21_000,
+              1));
+    }
+    return txs;
+  }
+
+  @Test
   void shouldExecuteEverythingOnTheCallingThreadWhenThePoolTakesNoTask() {
     Executor rejecting =
         task -> {
