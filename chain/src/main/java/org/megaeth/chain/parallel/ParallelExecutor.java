@@ -104,6 +104,11 @@ public final class ParallelExecutor {
   }
 
   ParallelExecutor(Executor pool, int threads, boolean workersOnly) {
+    this(pool, threads, workersOnly, TAIL_PATIENCE_NANOS);
+  }
+
+  /** For tests: {@code tailPatienceNanos} long enough that a worker always gets the tail. */
+  ParallelExecutor(Executor pool, int threads, boolean workersOnly, long tailPatienceNanos) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
@@ -113,6 +118,7 @@ public final class ParallelExecutor {
     this.pool = pool;
     this.threads = threads;
     this.workersOnly = workersOnly;
+    this.tailPatienceNanos = tailPatienceNanos;
   }
 
   public int threads() {
@@ -157,6 +163,14 @@ public final class ParallelExecutor {
    * diff does.
    */
   private static final int DIFF_ON_WORKER_FROM = 32;
+
+  /**
+   * How long a worker that found no transaction left waits for the mini-block's tail: the
+   * committing thread's last few commits, a few microseconds each, fit well within it.
+   */
+  private static final long TAIL_PATIENCE_NANOS = 200_000;
+
+  private final long tailPatienceNanos;
 
   /** One transaction's outcome in its mini-block. */
   public sealed interface Outcome {
@@ -279,10 +293,15 @@ public final class ParallelExecutor {
           resources.add(own);
         }
       }
-      if (workers > 0 && (txs.size() >= DIFF_ON_WORKER_FROM || workersOnly)) {
-        // The tail of the mini-block, its diff and its receipts' encoding, would leave the workers
-        // idle: one of them computes the diff while the caller encodes the receipts.
-        state.startMiniBlockDiff(pool);
+      try {
+        if (workers > 0 && (txs.size() >= DIFF_ON_WORKER_FROM || workersOnly)) {
+          // The tail of the mini-block, its diff and its receipts' encoding, would leave the
+          // workers idle: one of them computes the diff while the caller encodes the receipts.
+          // It goes to a worker still waiting in this run (no wake-up), else to the pool.
+          state.startMiniBlockDiff(run::handOverTail);
+        }
+      } finally {
+        run.endTail();
       }
       long wall = System.nanoTime() - start;
       ParallelMetrics metrics =
@@ -396,6 +415,12 @@ public final class ParallelExecutor {
     final LongAdder workerNanos = new LongAdder();
     int reExecutions;
 
+    /** Workers waiting for the tail task, which is handed over through {@link #tail}. */
+    private final AtomicInteger tailWaiters = new AtomicInteger();
+
+    private volatile Runnable tail;
+    private volatile boolean tailEnded;
+
     Run(
         Block block,
         List<Transaction> txs,
@@ -453,8 +478,66 @@ public final class ParallelExecutor {
       return result;
     }
 
+    /**
+     * Gives the mini-block's tail task to a worker of this run that is waiting for it, or to the
+     * pool when none is.
+     */
+    void handOverTail(Runnable task) {
+      if (tailWaiters.get() > 0) {
+        tail = task;
+      } else {
+        pool.execute(task);
+      }
+    }
+
+    /** No tail task comes after this: waiting workers return. */
+    void endTail() {
+      tailEnded = true;
+    }
+
+    /**
+     * After the last transaction was claimed, a worker waits a little for the mini-block's tail
+     * (its diff): the committing thread is then committing the last few results, and a worker woken
+     * from the pool's queue for the diff instead starts tens of microseconds later (often after the
+     * committing thread has given up on it and computed the diff itself, leaving the worker idle).
+     * Not while throttled: the committing thread is then far behind.
+     */
+    private void awaitTail() {
+      long start = System.nanoTime();
+      try {
+        for (int spins = 1; !tailEnded; spins++) {
+          Thread.onSpinWait();
+          if ((spins & 63) == 0 && System.nanoTime() - start > tailPatienceNanos) {
+            return;
+          }
+        }
+      } finally {
+        tailWaiters.decrementAndGet();
+      }
+      Runnable task = tail;
+      if (task != null) {
+        task.run(); // runs once: a second taker, or the owner that took it back, finds it started
+      }
+    }
+
     @Override
     public void run() {
+      // Counted as waiting for the tail from the start: once the committing thread has closed the
+      // run, every worker still in it is one that will look for the tail.
+      boolean waitForTail = !throttled && !workersOnly;
+      if (waitForTail) {
+        tailWaiters.incrementAndGet();
+      }
+      try {
+        speculateAhead();
+      } finally {
+        if (waitForTail) {
+          awaitTail();
+        }
+      }
+    }
+
+    private void speculateAhead() {
       active.incrementAndGet();
       try {
         if (closed) {

@@ -100,6 +100,43 @@ class ParallelExecutorTest {
     assertThat(mini.diff().accounts()).hasSizeGreaterThan(40);
   }
 
+  @Test
+  void shouldHandTheDiffToTheWorkerStillInTheRunInsteadOfThePool() throws Exception {
+    // The worker runs on a thread of its own and has started before the caller goes on; it waits
+    // for the tail as long as it takes (a test patience of 10 s), so the diff never goes to the
+    // pool: one task in all.
+    List<Runnable> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Executor startedFirst =
+        task -> {
+          tasks.add(task);
+          java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+          Thread thread =
+              Thread.ofPlatform()
+                  .start(
+                      () -> {
+                        started.countDown();
+                        task.run();
+                      });
+          threads.add(thread);
+          try {
+            started.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    List<Transaction> txs = transfers(40);
+
+    BlockBuilder.MiniBlock mini =
+        miniBlock(new ParallelExecutor(startedFirst, 2, false, 10_000_000_000L), txs);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(tasks).hasSize(1);
+    assertThat(mini.diff()).isEqualTo(miniBlock(null, txs).diff());
+  }
+
   /**
    * Value transfers to distinct fresh accounts from 20 senders in turn: the first 20 conflict with
    * nothing, each later one follows its sender's previous one.

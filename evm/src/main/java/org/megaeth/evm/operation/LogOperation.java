@@ -1,6 +1,5 @@
 package org.megaeth.evm.operation;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.block.Log;
@@ -41,12 +40,14 @@ public final class LogOperation {
     if (!frame.charge(Gas.logDataCost(length)) || !frame.expandMemory(offset, length)) {
       return Exit.OUT_OF_GAS;
     }
-    List<Hash> topicList = new ArrayList<>(topics);
+    Hash[] topicArray = new Hash[topics];
     byte[] word = new byte[32];
     for (int i = 0; i < topics; i++) {
       Limbs.toBytes(s, a - 8 - 4 * i, word, 0);
-      topicList.add(Hash.of(word));
+      topicArray[i] = Hash.of(word);
     }
+    // An unmodifiable list from List.of, which Log's List.copyOf keeps as it is (no second copy).
+    List<Hash> topicList = List.of(topicArray);
     byte[] data = frame.memory.slice(offset, length);
     frame.env.substate.addLog(new Log(frame.ctx.address(), topicList, Bytes.wrap(data)));
     stack.size -= 2 + topics;
