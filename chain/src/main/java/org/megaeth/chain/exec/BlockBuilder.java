@@ -273,14 +273,13 @@ public final class BlockBuilder {
               LogsBloom.EMPTY,
               Optional.empty());
       this.hashes = new AncestorHashes(parent, ancestors);
-      if (parallel == null) {
+      if (parallel == null && !recordWitness) {
         this.overlay = null;
-        if (recordWitness) {
-          state.startRecording();
-        }
-        this.blockState = new BlockState(state, recordWitness);
+        this.blockState = new BlockState(state, false);
       } else {
-        // The trie state records nothing until the seal: see ConcurrentOverlay.
+        // The trie state records nothing until the seal: see ConcurrentOverlay. Serial execution
+        // that records a witness goes through the overlay too: the trie then records each key
+        // once, at the seal, instead of walking (and hashing the key for) every read.
         this.overlay = new ConcurrentOverlay(state, recordWitness);
         this.blockState = new BlockState(overlay, recordWitness);
       }
@@ -499,10 +498,7 @@ public final class BlockBuilder {
       try {
         requestsHash = execution.endOfBlock();
       } catch (SystemCallException e) {
-        state.revertTo(0);
-        if (recordWitness && overlay == null) {
-          state.stopRecording();
-        }
+        state.revertTo(0); // a recording trie state records only from the overlay's flush on
         throw new IllegalStateException("cannot build a Prague block: " + e.getMessage(), e);
       }
       if (overlay != null) {

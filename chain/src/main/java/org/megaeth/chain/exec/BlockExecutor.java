@@ -341,6 +341,7 @@ public final class BlockExecutor {
       if (full != null) {
         return full;
       }
+      state.markTransactionReads();
       return record(tx, processor.process(state, env, tx, sender, null));
     }
 
@@ -379,6 +380,8 @@ public final class BlockExecutor {
      * computed (on the thread that executed the transaction ahead of its turn).
      */
     BlockInvalid record(Transaction tx, TransactionResult result, LogsBloom logsBloom) {
+      // An invalid transaction is not in the block: what it read stays out of the witness.
+      state.endTransactionReads(result instanceof TransactionResult.Executed);
       return switch (result) {
         case TransactionResult.Invalid bad ->
             new BlockInvalid(BlockRule.INVALID_TRANSACTION, bad.reason().message());

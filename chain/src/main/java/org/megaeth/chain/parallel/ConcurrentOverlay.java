@@ -3,6 +3,7 @@ package org.megaeth.chain.parallel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,6 +109,17 @@ public final class ConcurrentOverlay implements BlockState.Store {
   /** Whether the committed reads are logged for a witness. */
   private final boolean recordWitness;
 
+  /**
+   * Reads first logged since {@link #markTransactionReads()} (see {@link
+   * BlockState#markTransactionReads()}); reused from one turn to the next.
+   */
+  private final List<Address> markedAccounts = new ArrayList<>();
+
+  private final List<Address> markedSlotAccounts = new ArrayList<>();
+  private final List<UInt256> markedSlots = new ArrayList<>();
+  private final List<Hash> markedCodes = new ArrayList<>();
+  private boolean marking;
+
   private boolean flushed;
 
   /**
@@ -142,8 +154,8 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (pending != null) {
       return pending == DELETED ? Optional.empty() : Optional.of((Account) pending);
     }
-    if (recordWitness) {
-      committedAccountReads.add(address);
+    if (recordWitness && committedAccountReads.add(address) && marking) {
+      markedAccounts.add(address);
     }
     return Optional.ofNullable(committedAccount(address));
   }
@@ -163,8 +175,11 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (wipes.contains(address)) {
       return UInt256.ZERO;
     }
-    if (recordWitness) {
-      committedSlotReads.computeIfAbsent(address, a -> new HashSet<>()).add(slot);
+    if (recordWitness
+        && committedSlotReads.computeIfAbsent(address, a -> new HashSet<>()).add(slot)
+        && marking) {
+      markedSlotAccounts.add(address);
+      markedSlots.add(slot);
     }
     return committedStorage(address, slot);
   }
@@ -190,9 +205,34 @@ public final class ConcurrentOverlay implements BlockState.Store {
 
   /** Notes, on the committing thread, that a code was read (for the witness's codes). */
   void recordCodeRead(Hash codeHash, Bytes code) {
-    if (recordWitness) {
-      codesRead.putIfAbsent(codeHash, code);
+    if (recordWitness && codesRead.putIfAbsent(codeHash, code) == null && marking) {
+      markedCodes.add(codeHash);
     }
+  }
+
+  @Override
+  public void markTransactionReads() {
+    marking = recordWitness;
+  }
+
+  @Override
+  public void endTransactionReads(boolean keep) {
+    if (marking && !keep) {
+      markedAccounts.forEach(committedAccountReads::remove);
+      for (int i = 0; i < markedSlots.size(); i++) {
+        Set<UInt256> slots = committedSlotReads.get(markedSlotAccounts.get(i));
+        slots.remove(markedSlots.get(i));
+        if (slots.isEmpty()) {
+          committedSlotReads.remove(markedSlotAccounts.get(i));
+        }
+      }
+      markedCodes.forEach(codesRead::remove);
+    }
+    marking = false;
+    markedAccounts.clear();
+    markedSlotAccounts.clear();
+    markedSlots.clear();
+    markedCodes.clear();
   }
 
   private Account committedAccount(Address address) {

@@ -330,6 +330,7 @@ public final class ParallelExecutor {
       if (full != null) {
         return full; // as in serial execution, before the transaction reads anything
       }
+      state.markTransactionReads(); // ended when the turn is recorded
       if (speculation instanceof Speculation.Done done
           && done.view().validate(state, blockHashes)) {
         if (done.result() instanceof TransactionResult.Executed) {

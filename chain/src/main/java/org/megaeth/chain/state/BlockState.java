@@ -83,6 +83,12 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
      */
     default void commitTransaction() {}
 
+    /** See {@link BlockState#markTransactionReads()}: the store's own log of reads, if any. */
+    default void markTransactionReads() {}
+
+    /** See {@link BlockState#endTransactionReads(boolean)}. */
+    default void endTransactionReads(boolean keep) {}
+
     /** The trie state underneath, whose root is computed at the block's end. */
     WorldState trie();
   }
@@ -193,6 +199,16 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   private final Map<Address, Set<UInt256>> accessedSlots;
 
   /**
+   * Keys first accessed since {@link #markTransactionReads()}, to take back if the transaction
+   * turns out invalid (reused: one turn after another).
+   */
+  private final List<Address> markedAccounts = new ArrayList<>();
+
+  private final List<Address> markedSlotAccounts = new ArrayList<>();
+  private final List<UInt256> markedSlots = new ArrayList<>();
+  private boolean marking;
+
+  /**
    * @param recordKeys whether to remember every account and slot accessed, for the witness
    */
   public BlockState(WorldState state, boolean recordKeys) {
@@ -235,8 +251,8 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   private Optional<Account> account(Address address) {
     requireNoPendingDiff();
-    if (accessedAccounts != null) {
-      accessedAccounts.add(address);
+    if (accessedAccounts != null && accessedAccounts.add(address) && marking) {
+      markedAccounts.add(address);
     }
     return state.getAccount(address);
   }
@@ -244,10 +260,52 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   private UInt256 storage(Address address, UInt256 key) {
     requireNoPendingDiff();
     if (accessedAccounts != null) {
-      accessedAccounts.add(address);
-      accessedSlots.computeIfAbsent(address, a -> new HashSet<>()).add(key);
+      if (accessedAccounts.add(address) && marking) {
+        markedAccounts.add(address);
+      }
+      if (accessedSlots.computeIfAbsent(address, a -> new HashSet<>()).add(key) && marking) {
+        markedSlotAccounts.add(address);
+        markedSlots.add(key);
+      }
     }
     return state.getStorage(address, key);
+  }
+
+  /**
+   * A transaction's turn begins: the keys it reads from now on are remembered, so that {@link
+   * #endTransactionReads endTransactionReads(false)} can take them back out of the witness if it
+   * turns out invalid (a nonce or balance check at its turn). Such a transaction is not in the
+   * block, so a node re-executing the block never reads them: the witness must not list them.
+   * Marking again before the end keeps what was marked (the parallel executor validates a result
+   * and then may execute the transaction again).
+   */
+  public void markTransactionReads() {
+    marking = accessedAccounts != null;
+    state.markTransactionReads();
+  }
+
+  /**
+   * The transaction's turn is over: its reads stay in the witness if {@code keep} (it is in the
+   * block), else the keys first read since {@link #markTransactionReads()} are forgotten.
+   */
+  public void endTransactionReads(boolean keep) {
+    if (marking && !keep) {
+      for (int i = 0; i < markedSlots.size(); i++) {
+        accessedSlots.get(markedSlotAccounts.get(i)).remove(markedSlots.get(i));
+      }
+      for (Address address : markedAccounts) {
+        accessedAccounts.remove(address);
+        Set<UInt256> slots = accessedSlots.get(address);
+        if (slots != null && slots.isEmpty()) {
+          accessedSlots.remove(address);
+        }
+      }
+    }
+    marking = false;
+    markedAccounts.clear();
+    markedSlotAccounts.clear();
+    markedSlots.clear();
+    state.endTransactionReads(keep);
   }
 
   /** The trie-backed state underneath, for the root computation at the block's end. */

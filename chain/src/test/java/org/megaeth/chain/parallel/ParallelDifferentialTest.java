@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.chain.exec.BlockExecutor;
+import org.megaeth.chain.exec.BlockResult;
 import org.megaeth.core.block.BlockHeader;
 import org.megaeth.core.diff.StateDiffCodec;
 import org.megaeth.core.tx.Transaction;
@@ -40,8 +41,10 @@ class ParallelDifferentialTest {
             return t;
           });
 
-  private final BlockBuilder cancun = new BlockBuilder(new BlockExecutor(TestWorld.CONFIG, null));
-  private final BlockBuilder prague = new BlockBuilder(new BlockExecutor(TestWorld.PRAGUE, null));
+  private final BlockExecutor cancunImport = new BlockExecutor(TestWorld.CONFIG, null);
+  private final BlockExecutor pragueImport = new BlockExecutor(TestWorld.PRAGUE, null);
+  private final BlockBuilder cancun = new BlockBuilder(cancunImport);
+  private final BlockBuilder prague = new BlockBuilder(pragueImport);
 
   @AfterAll
   static void stopPool() {
@@ -142,6 +145,10 @@ class ParallelDifferentialTest {
       boolean witness) {
     Run run = new Run();
     WorldState state = TestWorld.genesisState();
+    // The serial run is the reference: each of its blocks is also imported by the block executor,
+    // which records the witness while it executes (the builder records it at the seal, through
+    // the overlay), and must give the same root, diff and witness.
+    WorldState imported = parallel == null ? TestWorld.genesisState() : null;
     TestWorld.Headers headers = new TestWorld.Headers();
     BlockHeader parent = TestWorld.genesisHeader(state.rootHash());
     headers.add(parent);
@@ -167,6 +174,15 @@ class ParallelDifferentialTest {
       run.trace.add("receipts " + built.receipts());
       run.trace.add("block diff " + hex(StateDiffCodec.encode(built.diff())));
       built.witness().ifPresent(w -> run.trace.add("witness " + w.encode().toHexString()));
+      if (imported != null) {
+        BlockExecutor importer = builder == prague ? pragueImport : cancunImport;
+        BlockResult result = importer.execute(imported, parent, built.block(), headers, witness);
+        assertThat(result).isInstanceOf(BlockResult.Valid.class);
+        BlockResult.Valid valid = (BlockResult.Valid) result;
+        assertThat(imported.rootHash()).isEqualTo(built.block().header().stateRoot());
+        assertThat(valid.diff()).isEqualTo(built.diff());
+        assertThat(valid.witness()).isEqualTo(built.witness());
+      }
       parent = built.block().header();
       headers.add(parent);
     }
