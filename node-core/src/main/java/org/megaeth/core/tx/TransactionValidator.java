@@ -321,9 +321,13 @@ public final class TransactionValidator {
     return Optional.empty();
   }
 
+  /** {@code value} read as unsigned (no decimal string in between: this runs per admission). */
   private static BigInteger unsigned(long value) {
-    return new BigInteger(Long.toUnsignedString(value));
+    BigInteger signed = BigInteger.valueOf(value);
+    return value >= 0 ? signed : signed.add(TWO_TO_64);
   }
+
+  private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
   private static String nonceDetail(Transaction tx, Address sender, SenderAccount account) {
     return "address %s, tx: %s state: %s"

@@ -2,6 +2,7 @@ package org.megaeth.core.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -415,6 +416,22 @@ class TransactionValidatorTest {
 
   private static void assertInvalid(Transaction tx, Fork fork, TransactionInvalid reason) {
     assertInvalidOn(tx, fork, CHAIN, reason);
+  }
+
+  @Test
+  void shouldReadAGasLimitWithTheTopBitSetAsUnsignedInTheUpfrontCost() {
+    // 2^64 - 1 gas: a long of -1, which must count as 18446744073709551615, not as -1.
+    LegacyTransaction tx = withGas(TestTransactions.legacy(), -1L);
+    BigInteger gas = new BigInteger("18446744073709551615");
+
+    assertThat(TransactionValidator.upfrontCost(tx))
+        .isEqualTo(gas.multiply(tx.gasPrice().toBigInteger()).add(tx.value().toBigInteger()));
+    assertThat(TransactionValidator.upfrontCost(withGas(TestTransactions.legacy(), 1L << 62)))
+        .isEqualTo(
+            BigInteger.ONE
+                .shiftLeft(62)
+                .multiply(tx.gasPrice().toBigInteger())
+                .add(tx.value().toBigInteger()));
   }
 
   private static void assertInvalidOn(

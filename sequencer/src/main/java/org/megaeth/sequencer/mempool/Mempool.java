@@ -69,6 +69,20 @@ public final class Mempool {
     /** The entry at {@link #stateNonce} as it sits in {@link #ready}; null when there is none. */
     ReadyHead head;
 
+    /**
+     * The last {@link #contiguousFrom} count, from {@link #countedFrom}: adding transactions can
+     * only extend the run, so the next count goes on from there (a sender appending n transactions
+     * costs O(n) lookups in all, not O(n^2)); removing any forgets it.
+     */
+    boolean counted;
+
+    long countedFrom;
+    int count;
+
+    void forgetCount() {
+      counted = false;
+    }
+
     SenderQueue(long stateNonce) {
       this.stateNonce = stateNonce;
     }
@@ -473,6 +487,7 @@ public final class Mempool {
             return;
           }
           queue.stateNonce = nonce;
+          queue.forgetCount();
           Iterator<Entry> below = queue.byNonce.headMap(nonce, false).values().iterator();
           while (below.hasNext()) {
             byHash.remove(below.next().ptx().hash());
@@ -507,6 +522,7 @@ public final class Mempool {
     Address sender = entry.ptx().sender();
     SenderQueue queue = bySender.get(sender);
     List<PoolTransaction> removed = new ArrayList<>();
+    queue.forgetCount();
     Iterator<Entry> tail = queue.byNonce.tailMap(entry.ptx().nonce(), true).values().iterator();
     while (tail.hasNext()) {
       Entry dropped = tail.next();
@@ -568,10 +584,13 @@ public final class Mempool {
 
   /** How many transactions follow {@code nonce} without a gap. */
   private static int contiguousFrom(SenderQueue queue, long nonce) {
-    int count = 0;
+    int count = queue.counted && queue.countedFrom == nonce ? queue.count : 0;
     while (queue.byNonce.containsKey(nonce + count)) {
       count++;
     }
+    queue.counted = true;
+    queue.countedFrom = nonce;
+    queue.count = count;
     return count;
   }
 

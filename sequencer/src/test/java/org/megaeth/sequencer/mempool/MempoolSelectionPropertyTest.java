@@ -29,7 +29,8 @@ import org.megaeth.core.types.Wei;
  * The pool's incremental ready index against the plain definition of {@link Mempool#selectReady}
  * (every sender's transaction at its state nonce, best effective tip first, each sender's in nonce
  * order), over random sequences of additions, replacements, inclusions, removals and base fee
- * changes.
+ * changes; and its remembered gap-free counts (pending or queued, next nonces) against a count from
+ * scratch after every step.
  */
 class MempoolSelectionPropertyTest {
   private static final int SENDERS = 6;
@@ -91,10 +92,14 @@ class MempoolSelectionPropertyTest {
       if (op < 6) {
         PoolTransaction ptx =
             TXS[random.nextInt(SENDERS)][random.nextInt(NONCES)][random.nextInt(FEES.length)];
-        if (pool.add(ptx, accounts, baseFee) instanceof AddResult.Added) {
+        if (pool.add(ptx, accounts, baseFee) instanceof AddResult.Added added) {
           model
               .computeIfAbsent(ptx.sender(), a -> new TreeMap<>())
               .put(ptx.nonce(), new Held(ptx, arrivals++));
+          long state = stateNonces.getOrDefault(ptx.sender(), 0L);
+          assertThat(added.pending())
+              .as("step %d: pending, nonce %d from %d", step, ptx.nonce(), state)
+              .isEqualTo(ptx.nonce() - state < contiguous(ptx.sender()));
         }
       } else if (op < 7 && !model.isEmpty()) {
         // A mini-block included the first transactions of some senders.
@@ -125,7 +130,26 @@ class MempoolSelectionPropertyTest {
             .isEqualTo(hashes(scan(baseFee, gas, max)));
       }
       model.values().removeIf(TreeMap::isEmpty);
+      int pending = 0;
+      for (Address sender : model.keySet()) {
+        pending += contiguous(sender);
+        assertThat(pool.nextNonce(sender))
+            .as("step %d: next nonce", step)
+            .hasValue(stateNonces.getOrDefault(sender, 0L) + contiguous(sender));
+      }
+      assertThat(pool.pendingCount()).as("step %d: pending count", step).isEqualTo(pending);
     }
+  }
+
+  /** How many of the sender's transactions follow its state nonce without a gap. */
+  private int contiguous(Address sender) {
+    TreeMap<Long, Held> txs = model.getOrDefault(sender, new TreeMap<>());
+    long nonce = stateNonces.getOrDefault(sender, 0L);
+    int count = 0;
+    while (txs.containsKey(nonce + count)) {
+      count++;
+    }
+    return count;
   }
 
   /** The definition, by a pass over every sender. */
