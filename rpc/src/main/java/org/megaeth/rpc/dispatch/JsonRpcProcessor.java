@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcError;
@@ -66,7 +68,7 @@ public final class JsonRpcProcessor {
           Json.toBytes(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request"))));
     }
     Optional<JsonNode> response = processCall(root, connection);
-    return response.map(r -> limit(Json.toBytes(r), idOf(root)));
+    return response.map(r -> limit(serialize(r, root), idOf(root)));
   }
 
   private Optional<byte[]> processBatch(ArrayNode batch, RpcConnection connection) {
@@ -85,21 +87,53 @@ public final class JsonRpcProcessor {
                       "batch too large: %d calls, at most %d"
                           .formatted(batch.size(), maxBatchSize)))));
     }
-    ArrayNode responses = Json.array();
-    long size = 2;
+    // Each response is serialized once, and the batch is those bytes joined as a JSON array
+    // (what Jackson writes for an array of them: no whitespace).
+    List<byte[]> responses = new ArrayList<>();
+    long size = 1;
     for (JsonNode call : batch) {
       Optional<JsonNode> response = processCall(call, connection);
       if (response.isEmpty()) {
         continue;
       }
-      byte[] bytes = Json.toBytes(response.get());
+      byte[] bytes = serialize(response.get(), call);
       size += bytes.length + 1;
       if (size > maxResponseBytes) {
         return Optional.of(Json.toBytes(tooLarge(Json.nullNode(), size)));
       }
-      responses.add(response.get());
+      responses.add(bytes);
     }
-    return responses.isEmpty() ? Optional.empty() : Optional.of(Json.toBytes(responses));
+    if (responses.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] joined = new byte[(int) size];
+    joined[0] = '[';
+    int at = 1;
+    for (int i = 0; i < responses.size(); i++) {
+      if (i > 0) {
+        joined[at++] = ',';
+      }
+      byte[] response = responses.get(i);
+      System.arraycopy(response, 0, joined, at, response.length);
+      at += response.length;
+    }
+    joined[at] = ']';
+    return Optional.of(joined);
+  }
+
+  /**
+   * The response's bytes. Receipts, blocks and logs are written while serializing ({@link
+   * Json#streamed}), so a formatting bug surfaces here rather than in the method: it becomes the
+   * internal error the method's failure would have been, never a missing response.
+   */
+  private byte[] serialize(JsonNode response, JsonNode call) {
+    try {
+      return Json.toBytes(response);
+    } catch (RuntimeException e) {
+      LOG.warn("writing the response to {} failed", call.path("method").asText(), e);
+      metrics.error(JsonRpcError.INTERNAL_ERROR);
+      return Json.toBytes(error(idOf(call), JsonRpcError.internal()));
+    }
   }
 
   /** One call, counted and timed; empty for a valid notification. */

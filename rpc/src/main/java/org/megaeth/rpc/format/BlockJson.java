@@ -1,7 +1,7 @@
 package org.megaeth.rpc.format;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -13,44 +13,63 @@ import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.Wei;
 import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonWriter;
 
 /**
  * Block and header objects as geth writes them: every header field (the fork-optional ones only
  * when the header has them), {@code size}, {@code uncles}, the transactions as hashes or objects,
  * and {@code withdrawals} from Shanghai on. geth no longer writes {@code totalDifficulty} after the
- * merge; neither do we.
+ * merge; neither do we. Written straight into the response ({@link JsonWriter}).
  */
 public final class BlockJson {
   private BlockJson() {}
 
   /** The header's fields; {@code hash} is passed in because computing it costs a keccak. */
-  public static ObjectNode header(BlockHeader header, Hash hash) {
-    ObjectNode node = Json.object();
-    node.put("number", Hexes.quantity(header.number()));
-    node.put("hash", hash.toHexString());
-    node.put("parentHash", header.parentHash().toHexString());
-    node.put("nonce", nonce(header.nonce()));
-    node.put("mixHash", header.mixHash().toHexString());
-    node.put("sha3Uncles", header.ommersHash().toHexString());
-    node.put("logsBloom", Hexes.data(header.logsBloom().bytes()));
-    node.put("stateRoot", header.stateRoot().toHexString());
-    node.put("miner", header.coinbase().toHexString());
-    node.put("difficulty", Hexes.quantity(header.difficulty()));
-    node.put("extraData", Hexes.data(header.extraData()));
-    node.put("gasLimit", Hexes.unsignedQuantity(header.gasLimit()));
-    node.put("gasUsed", Hexes.unsignedQuantity(header.gasUsed()));
-    node.put("timestamp", Hexes.unsignedQuantity(header.timestamp()));
-    node.put("transactionsRoot", header.transactionsRoot().toHexString());
-    node.put("receiptsRoot", header.receiptsRoot().toHexString());
-    header.baseFeePerGas().ifPresent(fee -> node.put("baseFeePerGas", Hexes.quantity(fee)));
-    header.withdrawalsRoot().ifPresent(root -> node.put("withdrawalsRoot", root.toHexString()));
-    header.blobGasUsed().ifPresent(gas -> node.put("blobGasUsed", Hexes.unsignedQuantity(gas)));
-    header.excessBlobGas().ifPresent(gas -> node.put("excessBlobGas", Hexes.unsignedQuantity(gas)));
-    header
-        .parentBeaconBlockRoot()
-        .ifPresent(root -> node.put("parentBeaconBlockRoot", root.toHexString()));
-    header.requestsHash().ifPresent(h -> node.put("requestsHash", h.toHexString()));
-    return node;
+  public static JsonNode header(BlockHeader header, Hash hash) {
+    return Json.streamed(
+        out -> {
+          out.startObject();
+          writeHeaderFields(out, header, hash);
+          out.endObject();
+        });
+  }
+
+  private static void writeHeaderFields(JsonWriter out, BlockHeader header, Hash hash)
+      throws IOException {
+    out.quantity("number", header.number());
+    out.hash("hash", hash);
+    out.hash("parentHash", header.parentHash());
+    out.data("nonce", nonce(header.nonce()));
+    out.hash("mixHash", header.mixHash());
+    out.hash("sha3Uncles", header.ommersHash());
+    out.data("logsBloom", header.logsBloom().bytes());
+    out.hash("stateRoot", header.stateRoot());
+    out.address("miner", header.coinbase());
+    out.quantity("difficulty", header.difficulty());
+    out.data("extraData", header.extraData());
+    out.unsignedQuantity("gasLimit", header.gasLimit());
+    out.unsignedQuantity("gasUsed", header.gasUsed());
+    out.unsignedQuantity("timestamp", header.timestamp());
+    out.hash("transactionsRoot", header.transactionsRoot());
+    out.hash("receiptsRoot", header.receiptsRoot());
+    if (header.baseFeePerGas().isPresent()) {
+      out.quantity("baseFeePerGas", header.baseFeePerGas().get());
+    }
+    if (header.withdrawalsRoot().isPresent()) {
+      out.hash("withdrawalsRoot", header.withdrawalsRoot().get());
+    }
+    if (header.blobGasUsed().isPresent()) {
+      out.unsignedQuantity("blobGasUsed", header.blobGasUsed().get());
+    }
+    if (header.excessBlobGas().isPresent()) {
+      out.unsignedQuantity("excessBlobGas", header.excessBlobGas().get());
+    }
+    if (header.parentBeaconBlockRoot().isPresent()) {
+      out.hash("parentBeaconBlockRoot", header.parentBeaconBlockRoot().get());
+    }
+    if (header.requestsHash().isPresent()) {
+      out.hash("requestsHash", header.requestsHash().get());
+    }
   }
 
   /**
@@ -59,52 +78,76 @@ public final class BlockJson {
    * @param facts the block's size and transaction hashes ({@link BlockFacts})
    * @param senders the sender of transaction {@code i}; called only when {@code fullTransactions}
    */
-  public static ObjectNode block(
+  public static JsonNode block(
       Block block,
       Hash hash,
       BlockFacts.Facts facts,
       boolean fullTransactions,
       IntFunction<Address> senders) {
-    BlockHeader header = block.header();
-    ObjectNode node = header(header, hash);
-    node.put("size", Hexes.quantity(facts.size()));
-    ArrayNode uncles = node.putArray("uncles");
-    for (BlockHeader ommer : block.body().ommers()) {
-      uncles.add(ommer.hash().toHexString());
+    // Senders are resolved now, not while writing: resolving may fail (a JSON-RPC error), and
+    // the response must not be half written when it does.
+    List<Transaction> transactions = block.body().transactions();
+    Address[] from = new Address[fullTransactions ? transactions.size() : 0];
+    for (int i = 0; i < from.length; i++) {
+      from[i] = senders.apply(i);
     }
-    ArrayNode txs = node.putArray("transactions");
+    return Json.streamed(out -> writeBlock(out, block, hash, facts, fullTransactions, from));
+  }
+
+  private static void writeBlock(
+      JsonWriter out,
+      Block block,
+      Hash hash,
+      BlockFacts.Facts facts,
+      boolean fullTransactions,
+      Address[] senders)
+      throws IOException {
+    BlockHeader header = block.header();
+    out.startObject();
+    writeHeaderFields(out, header, hash);
+    out.quantity("size", facts.size());
+    out.startArray("uncles");
+    for (BlockHeader ommer : block.body().ommers()) {
+      out.hash(ommer.hash());
+    }
+    out.endArray();
+    out.startArray("transactions");
     List<Transaction> transactions = block.body().transactions();
     Optional<Wei> baseFee = header.baseFeePerGas().map(Wei::of);
     for (int i = 0; i < transactions.size(); i++) {
-      Transaction tx = transactions.get(i);
       Hash txHash = facts.transactionHashes().get(i);
       if (fullTransactions) {
         TransactionJson.Inclusion inclusion =
             new TransactionJson.Inclusion(
                 Optional.of(hash), header.number(), header.timestamp(), i, baseFee);
-        txs.add(TransactionJson.format(tx, txHash, senders.apply(i), Optional.of(inclusion)));
+        TransactionJson.write(out, transactions.get(i), txHash, senders[i], Optional.of(inclusion));
       } else {
-        txs.add(txHash.toHexString());
+        out.hash(txHash);
       }
     }
-    block.body().withdrawals().ifPresent(ws -> node.set("withdrawals", withdrawals(ws)));
-    return node;
-  }
-
-  private static ArrayNode withdrawals(List<Withdrawal> withdrawals) {
-    ArrayNode array = Json.array();
-    for (Withdrawal w : withdrawals) {
-      ObjectNode node = array.addObject();
-      node.put("index", Hexes.unsignedQuantity(w.index()));
-      node.put("validatorIndex", Hexes.unsignedQuantity(w.validatorIndex()));
-      node.put("address", w.address().toHexString());
-      node.put("amount", Hexes.unsignedQuantity(w.amountGwei()));
+    out.endArray();
+    if (block.body().withdrawals().isPresent()) {
+      out.startArray("withdrawals");
+      for (Withdrawal w : block.body().withdrawals().get()) {
+        out.startObject();
+        out.unsignedQuantity("index", w.index());
+        out.unsignedQuantity("validatorIndex", w.validatorIndex());
+        out.address("address", w.address());
+        out.unsignedQuantity("amount", w.amountGwei());
+        out.endObject();
+      }
+      out.endArray();
     }
-    return array;
+    out.endObject();
   }
 
   /** The header nonce: always 8 bytes of data, not a quantity. */
-  private static String nonce(long nonce) {
-    return "0x" + String.format("%016x", nonce);
+  private static byte[] nonce(long nonce) {
+    byte[] bytes = new byte[8];
+    for (int i = 7; i >= 0; i--) {
+      bytes[i] = (byte) nonce;
+      nonce >>>= 8;
+    }
+    return bytes;
   }
 }

@@ -1,42 +1,95 @@
 package org.megaeth.rpc.format;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.megaeth.core.api.TransactionResult;
 import org.megaeth.core.block.Log;
 import org.megaeth.core.types.Hash;
 import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonWriter;
 
-/** A log object as geth writes it, fields in geth's order. */
+/**
+ * A log object as geth writes it, fields in geth's order. Written straight into the response
+ * ({@link JsonWriter}); benchmark before refactoring ({@code ReceiptJsonBenchmark}).
+ */
 public final class LogJson {
   private LogJson() {}
 
-  public static ObjectNode format(LocatedLog located) {
-    Log log = located.log();
-    ObjectNode node = Json.object();
-    node.put("address", log.address().toHexString());
-    ArrayNode topics = node.putArray("topics");
-    for (Hash topic : log.topics()) {
-      topics.add(topic.toHexString());
-    }
-    node.put("data", Hexes.data(log.data()));
-    node.put("blockNumber", Hexes.quantity(located.blockNumber()));
-    node.put("transactionHash", located.transactionHash().toHexString());
-    node.put("transactionIndex", Hexes.quantity(located.transactionIndex()));
-    located.blockHash().ifPresent(hash -> node.put("blockHash", hash.toHexString()));
-    node.put("blockTimestamp", Hexes.quantity(located.blockTimestamp()));
-    node.put("logIndex", Hexes.quantity(located.logIndex()));
-    node.put("removed", false);
-    return node;
+  public static JsonNode format(LocatedLog located) {
+    return Json.streamed(out -> write(out, located));
   }
 
-  public static ArrayNode formatAll(List<LocatedLog> logs) {
-    ArrayNode array = Json.array();
-    for (LocatedLog log : logs) {
-      array.add(format(log));
+  public static JsonNode formatAll(List<LocatedLog> logs) {
+    return Json.streamed(
+        out -> {
+          out.startArray();
+          for (LocatedLog log : logs) {
+            write(out, log);
+          }
+          out.endArray();
+        });
+  }
+
+  public static void write(JsonWriter out, LocatedLog located) throws IOException {
+    write(
+        out,
+        located.log(),
+        located.blockNumber(),
+        located.blockHash(),
+        located.blockTimestamp(),
+        located.transactionHash(),
+        located.transactionIndex(),
+        located.logIndex());
+  }
+
+  /** The logs of one transaction result, as its receipt lists them. */
+  static void writeAll(JsonWriter out, TransactionResult result) throws IOException {
+    List<Log> logs = result.receipt().logs();
+    out.startArray();
+    for (int i = 0; i < logs.size(); i++) {
+      write(
+          out,
+          logs.get(i),
+          result.blockNumber(),
+          result.blockHash(),
+          result.blockTimestamp(),
+          result.transactionHash(),
+          result.transactionIndex(),
+          result.firstLogIndex() + i);
     }
-    return array;
+    out.endArray();
+  }
+
+  private static void write(
+      JsonWriter out,
+      Log log,
+      long blockNumber,
+      Optional<Hash> blockHash,
+      long blockTimestamp,
+      Hash transactionHash,
+      int transactionIndex,
+      int logIndex)
+      throws IOException {
+    out.startObject();
+    out.address("address", log.address());
+    out.startArray("topics");
+    for (Hash topic : log.topics()) {
+      out.hash(topic);
+    }
+    out.endArray();
+    out.data("data", log.data());
+    out.quantity("blockNumber", blockNumber);
+    out.hash("transactionHash", transactionHash);
+    out.quantity("transactionIndex", transactionIndex);
+    if (blockHash.isPresent()) {
+      out.hash("blockHash", blockHash.get());
+    }
+    out.quantity("blockTimestamp", blockTimestamp);
+    out.quantity("logIndex", logIndex);
+    out.bool("removed", false);
+    out.endObject();
   }
 
   /** The logs of one transaction result, located. */

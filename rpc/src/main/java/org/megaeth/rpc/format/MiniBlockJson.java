@@ -1,11 +1,12 @@
 package org.megaeth.rpc.format;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.Optional;
 import org.megaeth.core.api.MiniBlock;
 import org.megaeth.core.api.TransactionResult;
 import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonWriter;
 
 /**
  * A {@code miniBlocks} subscription item: the mini-block's position and time, and its transactions
@@ -15,23 +16,36 @@ import org.megaeth.rpc.json.Json;
 public final class MiniBlockJson {
   private MiniBlockJson() {}
 
-  public static ObjectNode format(MiniBlock miniBlock) {
-    ObjectNode node = Json.object();
-    node.put("sequenceNumber", Hexes.quantity(miniBlock.sequenceNumber()));
-    node.put("blockNumber", Hexes.quantity(miniBlock.blockNumber()));
-    node.put("index", Hexes.quantity(miniBlock.index()));
-    node.put("timestamp", Hexes.quantity(miniBlock.timestampMicros()));
-    ArrayNode txs = node.putArray("transactions");
-    ArrayNode receipts = node.putArray("receipts");
+  public static JsonNode format(MiniBlock miniBlock) {
+    return Json.streamed(out -> write(out, miniBlock));
+  }
+
+  private static void write(JsonWriter out, MiniBlock miniBlock) throws IOException {
+    out.startObject();
+    out.quantity("sequenceNumber", miniBlock.sequenceNumber());
+    out.quantity("blockNumber", miniBlock.blockNumber());
+    out.quantity("index", miniBlock.index());
+    out.quantity("timestamp", miniBlock.timestampMicros());
+    out.startArray("transactions");
     for (TransactionResult result : miniBlock.transactions()) {
-      txs.add(transaction(result));
-      receipts.add(ReceiptJson.format(result));
+      writeTransaction(out, result);
     }
-    return node;
+    out.endArray();
+    out.startArray("receipts");
+    for (TransactionResult result : miniBlock.transactions()) {
+      ReceiptJson.write(out, result);
+    }
+    out.endArray();
+    out.endObject();
   }
 
   /** The transaction object of a result (preconfirmed unless it carries a block hash). */
-  public static ObjectNode transaction(TransactionResult result) {
+  public static JsonNode transaction(TransactionResult result) {
+    return Json.streamed(out -> writeTransaction(out, result));
+  }
+
+  private static void writeTransaction(JsonWriter out, TransactionResult result)
+      throws IOException {
     TransactionJson.Inclusion inclusion =
         new TransactionJson.Inclusion(
             result.blockHash(),
@@ -39,14 +53,13 @@ public final class MiniBlockJson {
             result.blockTimestamp(),
             result.transactionIndex(),
             Optional.empty());
-    ObjectNode tx =
-        TransactionJson.format(
-            result.transaction(),
-            result.transactionHash(),
-            result.sender(),
-            Optional.of(inclusion));
     // The effective price is known: the producer computed it under the block's base fee.
-    tx.put("gasPrice", Hexes.quantity(result.effectiveGasPrice()));
-    return tx;
+    TransactionJson.write(
+        out,
+        result.transaction(),
+        result.transactionHash(),
+        result.sender(),
+        Optional.of(inclusion),
+        result.effectiveGasPrice());
   }
 }

@@ -1,46 +1,80 @@
 package org.megaeth.rpc.format;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
 import org.megaeth.core.api.TransactionResult;
 import org.megaeth.core.block.Receipt;
 import org.megaeth.core.tx.TransactionType;
 import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonWriter;
 
 /**
  * A receipt object as geth writes it. A preconfirmed result (no block hash yet) leaves {@code
  * blockHash} out, in the receipt and its logs, as MegaETH's realtime API does: the block hash is
  * only known when the block is sealed, and a client must not see a value that changes later.
+ *
+ * <p>Every {@code eth_sendRawTransactionSync} returns one, so it is written straight into the
+ * response ({@link JsonWriter}) rather than built as a tree. Benchmark before refactoring ({@code
+ * ReceiptJsonBenchmark}).
  */
 public final class ReceiptJson {
   private ReceiptJson() {}
 
-  public static ObjectNode format(TransactionResult result) {
+  public static JsonNode format(TransactionResult result) {
+    return Json.streamed(out -> write(out, result));
+  }
+
+  /** The receipts of a block, in order, as one array. */
+  public static JsonNode formatAll(List<TransactionResult> results) {
+    return Json.streamed(
+        out -> {
+          out.startArray();
+          for (TransactionResult result : results) {
+            write(out, result);
+          }
+          out.endArray();
+        });
+  }
+
+  public static void write(JsonWriter out, TransactionResult result) throws IOException {
     Receipt receipt = result.receipt();
-    ObjectNode node = Json.object();
-    result.blockHash().ifPresent(hash -> node.put("blockHash", hash.toHexString()));
-    node.put("blockNumber", Hexes.quantity(result.blockNumber()));
-    node.put("contractAddress", (String) null);
-    result.contractAddress().ifPresent(a -> node.put("contractAddress", a.toHexString()));
-    node.put("cumulativeGasUsed", Hexes.quantity(receipt.cumulativeGasUsed()));
-    node.put("effectiveGasPrice", Hexes.quantity(result.effectiveGasPrice()));
-    node.put("from", result.sender().toHexString());
-    node.put("gasUsed", Hexes.quantity(result.gasUsed()));
-    node.set("logs", LogJson.formatAll(LogJson.locate(result)));
-    node.put("logsBloom", Hexes.data(receipt.logsBloom().bytes()));
-    if (receipt.postStateRoot().isPresent()) {
-      node.put("root", receipt.postStateRoot().get().toHexString());
+    out.startObject();
+    if (result.blockHash().isPresent()) {
+      out.hash("blockHash", result.blockHash().get());
+    }
+    out.quantity("blockNumber", result.blockNumber());
+    if (result.contractAddress().isPresent()) {
+      out.address("contractAddress", result.contractAddress().get());
     } else {
-      node.put("status", receipt.success() ? "0x1" : "0x0");
+      out.nullField("contractAddress");
     }
-    node.put("to", (String) null);
-    result.transaction().to().ifPresent(to -> node.put("to", to.toHexString()));
-    node.put("transactionHash", result.transactionHash().toHexString());
-    node.put("transactionIndex", Hexes.quantity(result.transactionIndex()));
-    node.put("type", Hexes.quantity(receipt.type()));
+    out.quantity("cumulativeGasUsed", receipt.cumulativeGasUsed());
+    out.quantity("effectiveGasPrice", result.effectiveGasPrice());
+    out.address("from", result.sender());
+    out.quantity("gasUsed", result.gasUsed());
+    out.name("logs");
+    LogJson.writeAll(out, result);
+    out.data("logsBloom", receipt.logsBloom().bytes());
+    if (receipt.postStateRoot().isPresent()) {
+      out.hash("root", receipt.postStateRoot().get());
+    } else {
+      out.string("status", receipt.success() ? "0x1" : "0x0");
+    }
+    if (result.transaction().to().isPresent()) {
+      out.address("to", result.transaction().to().get());
+    } else {
+      out.nullField("to");
+    }
+    out.hash("transactionHash", result.transactionHash());
+    out.quantity("transactionIndex", result.transactionIndex());
+    out.quantity("type", receipt.type());
     if (result.transaction().type() == TransactionType.BLOB) {
-      node.put("blobGasUsed", Hexes.quantity(result.blobGasUsed()));
-      result.blobGasPrice().ifPresent(price -> node.put("blobGasPrice", Hexes.quantity(price)));
+      out.quantity("blobGasUsed", result.blobGasUsed());
+      if (result.blobGasPrice().isPresent()) {
+        out.quantity("blobGasPrice", result.blobGasPrice().get());
+      }
     }
-    return node;
+    out.endObject();
   }
 }

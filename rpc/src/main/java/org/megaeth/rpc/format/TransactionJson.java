@@ -1,7 +1,7 @@
 package org.megaeth.rpc.format;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.megaeth.core.crypto.Signature;
@@ -15,8 +15,13 @@ import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.Wei;
 import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonWriter;
 
-/** A transaction object as geth's {@code RPCTransaction} writes it, fields in geth's order. */
+/**
+ * A transaction object as geth's {@code RPCTransaction} writes it, fields in geth's order. Written
+ * straight into the response ({@link JsonWriter}); benchmark before refactoring ({@code
+ * ReceiptJsonBenchmark}).
+ */
 public final class TransactionJson {
   private TransactionJson() {}
 
@@ -39,76 +44,107 @@ public final class TransactionJson {
    * @param hash the transaction's hash (computed once by the caller)
    * @param inclusion empty for a transaction not in a block
    */
-  public static ObjectNode format(
+  public static JsonNode format(
       Transaction tx, Hash hash, Address sender, Optional<Inclusion> inclusion) {
-    ObjectNode node = Json.object();
+    return Json.streamed(out -> write(out, tx, hash, sender, inclusion));
+  }
+
+  public static void write(
+      JsonWriter out, Transaction tx, Hash hash, Address sender, Optional<Inclusion> inclusion)
+      throws IOException {
+    write(out, tx, hash, sender, inclusion, gasPrice(tx, inclusion));
+  }
+
+  /**
+   * Writes {@code tx} with {@code gasPrice} as its {@code gasPrice} (a preconfirmed transaction's
+   * effective price, which the producer computed).
+   */
+  static void write(
+      JsonWriter out,
+      Transaction tx,
+      Hash hash,
+      Address sender,
+      Optional<Inclusion> inclusion,
+      Wei gasPrice)
+      throws IOException {
+    out.startObject();
     if (inclusion.isPresent()) {
       Inclusion in = inclusion.get();
-      in.blockHash().ifPresent(h -> node.put("blockHash", h.toHexString()));
-      node.put("blockNumber", Hexes.quantity(in.blockNumber()));
-      node.put("blockTimestamp", Hexes.quantity(in.blockTimestamp()));
+      if (in.blockHash().isPresent()) {
+        out.hash("blockHash", in.blockHash().get());
+      }
+      out.quantity("blockNumber", in.blockNumber());
+      out.quantity("blockTimestamp", in.blockTimestamp());
     } else {
-      node.putNull("blockHash");
-      node.putNull("blockNumber");
+      out.nullField("blockHash");
+      out.nullField("blockNumber");
     }
-    node.put("from", sender.toHexString());
-    node.put("gas", Hexes.unsignedQuantity(tx.gasLimit()));
-    node.put("gasPrice", Hexes.quantity(gasPrice(tx, inclusion)));
+    out.address("from", sender);
+    out.unsignedQuantity("gas", tx.gasLimit());
+    out.quantity("gasPrice", gasPrice);
     TransactionType type = tx.type();
     if (type != TransactionType.LEGACY && type != TransactionType.ACCESS_LIST) {
-      node.put("maxFeePerGas", Hexes.quantity(tx.maxFeePerGas()));
-      node.put("maxPriorityFeePerGas", Hexes.quantity(tx.maxPriorityFeePerGas()));
+      out.quantity("maxFeePerGas", tx.maxFeePerGas());
+      out.quantity("maxPriorityFeePerGas", tx.maxPriorityFeePerGas());
     }
     if (tx instanceof BlobTransaction blob) {
-      node.put("maxFeePerBlobGas", Hexes.quantity(blob.maxFeePerBlobGas()));
+      out.quantity("maxFeePerBlobGas", blob.maxFeePerBlobGas());
     }
-    node.put("hash", hash.toHexString());
-    node.put("input", Hexes.data(tx.data()));
-    node.put("nonce", Hexes.unsignedQuantity(tx.nonce()));
+    out.hash("hash", hash);
+    out.data("input", tx.data());
+    out.unsignedQuantity("nonce", tx.nonce());
     if (tx.to().isPresent()) {
-      node.put("to", tx.to().get().toHexString());
+      out.address("to", tx.to().get());
     } else {
-      node.putNull("to");
+      out.nullField("to");
     }
     if (inclusion.isPresent()) {
-      node.put("transactionIndex", Hexes.quantity(inclusion.get().index()));
+      out.quantity("transactionIndex", inclusion.get().index());
     } else {
-      node.putNull("transactionIndex");
+      out.nullField("transactionIndex");
     }
-    node.put("value", Hexes.quantity(tx.value()));
-    node.put("type", Hexes.quantity(type.number()));
+    out.quantity("value", tx.value());
+    out.quantity("type", type.number());
     if (type != TransactionType.LEGACY) {
-      node.set("accessList", accessList(tx.accessList()));
+      out.name("accessList");
+      writeAccessList(out, tx.accessList());
     }
-    tx.chainId().ifPresent(id -> node.put("chainId", Hexes.quantity(id)));
+    if (tx.chainId().isPresent()) {
+      out.quantity("chainId", tx.chainId().get());
+    }
     if (type == TransactionType.BLOB) {
-      ArrayNode hashes = node.putArray("blobVersionedHashes");
-      tx.blobVersionedHashes().forEach(h -> hashes.add(h.toHexString()));
+      out.startArray("blobVersionedHashes");
+      for (Hash h : tx.blobVersionedHashes()) {
+        out.hash(h);
+      }
+      out.endArray();
     }
     if (type == TransactionType.SET_CODE) {
-      ArrayNode auths = node.putArray("authorizationList");
+      out.startArray("authorizationList");
       for (Authorization auth : tx.authorizationList()) {
-        ObjectNode a = auths.addObject();
-        a.put("chainId", Hexes.quantity(auth.chainId()));
-        a.put("address", auth.address().toHexString());
-        a.put("nonce", Hexes.unsignedQuantity(auth.nonce()));
-        a.put("yParity", Hexes.quantity(auth.yParity()));
-        a.put("r", Hexes.quantity(auth.r()));
-        a.put("s", Hexes.quantity(auth.s()));
+        out.startObject();
+        out.quantity("chainId", auth.chainId());
+        out.address("address", auth.address());
+        out.unsignedQuantity("nonce", auth.nonce());
+        out.quantity("yParity", auth.yParity());
+        out.quantity("r", auth.r());
+        out.quantity("s", auth.s());
+        out.endObject();
       }
+      out.endArray();
     }
     Signature signature = tx.signature();
     if (tx instanceof LegacyTransaction legacy) {
-      node.put("v", Hexes.quantity(legacy.v()));
+      out.quantity("v", legacy.v());
     } else {
-      node.put("v", Hexes.quantity(signature.recId()));
+      out.quantity("v", signature.recId());
     }
-    node.put("r", Hexes.quantity(signature.r()));
-    node.put("s", Hexes.quantity(signature.s()));
+    out.quantity("r", signature.r());
+    out.quantity("s", signature.s());
     if (type != TransactionType.LEGACY) {
-      node.put("yParity", Hexes.quantity(signature.recId()));
+      out.quantity("yParity", signature.recId());
     }
-    return node;
+    out.endObject();
   }
 
   /**
@@ -122,14 +158,22 @@ public final class TransactionJson {
     return tx.maxFeePerGas();
   }
 
-  public static ArrayNode accessList(List<AccessListEntry> entries) {
-    ArrayNode list = Json.array();
+  public static JsonNode accessList(List<AccessListEntry> entries) {
+    return Json.streamed(out -> writeAccessList(out, entries));
+  }
+
+  static void writeAccessList(JsonWriter out, List<AccessListEntry> entries) throws IOException {
+    out.startArray();
     for (AccessListEntry entry : entries) {
-      ObjectNode e = list.addObject();
-      e.put("address", entry.address().toHexString());
-      ArrayNode keys = e.putArray("storageKeys");
-      entry.storageKeys().forEach(k -> keys.add(k.toHexString()));
+      out.startObject();
+      out.address("address", entry.address());
+      out.startArray("storageKeys");
+      for (Hash key : entry.storageKeys()) {
+        out.hash(key);
+      }
+      out.endArray();
+      out.endObject();
     }
-    return list;
+    out.endArray();
   }
 }

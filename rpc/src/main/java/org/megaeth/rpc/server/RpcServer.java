@@ -74,8 +74,9 @@ public final class RpcServer extends Service {
   @Override
   protected void doStart() throws Exception {
     api = new RpcApi(config, backend, clock, meters);
-    requests =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rpc-request-", 0).factory());
+    // One name for all: a numbered name is a String built per request on the event loop (5% of
+    // its time under the load generator), and a request's thread lives for that request only.
+    requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rpc-request").factory());
     NettyTransport transport = NettyTransport.best();
     boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
     workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), transport.ioHandlerFactory());

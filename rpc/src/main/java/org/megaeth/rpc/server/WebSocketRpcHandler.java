@@ -14,11 +14,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.megaeth.rpc.dispatch.JsonRpcProcessor;
 import org.megaeth.rpc.dispatch.RpcConnection;
@@ -41,6 +41,9 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   private final Executor requests;
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** Reading stopped for too many calls in flight; whoever clears it resumes reading. */
+  private final AtomicBoolean paused = new AtomicBoolean();
 
   /** A ping went out and nothing has been read since; only the event loop touches it. */
   private boolean awaitingPong;
@@ -77,19 +80,26 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   private void call(ChannelHandlerContext ctx, byte[] message) {
     if (inFlight.incrementAndGet() >= maxInFlight) {
       // Too much in flight: stop reading until calls finish (TCP pushes back on the client).
+      paused.set(true);
       ctx.channel().config().setAutoRead(false);
+      // A call that finished before the flag was set did not see it: look again.
+      if (inFlight.get() < maxInFlight && paused.compareAndSet(true, false)) {
+        resumeReading(ctx);
+      }
     }
     requests.execute(
         () -> {
           try {
             MessageScope scope = new MessageScope(connection);
             Optional<byte[]> response = processor.process(message, scope);
-            response.ifPresent(r -> connection.send(new String(r, StandardCharsets.UTF_8)));
+            response.ifPresent(connection::send);
             scope.responded();
           } catch (RuntimeException e) {
             LOG.error("WebSocket message processing failed", e);
           } finally {
-            if (inFlight.decrementAndGet() < maxInFlight) {
+            // Only a paused connection needs the event loop: a task per call would wake it for
+            // nothing on every response.
+            if (inFlight.decrementAndGet() < maxInFlight && paused.compareAndSet(true, false)) {
               ctx.channel().eventLoop().execute(() -> resumeReading(ctx));
             }
           }

@@ -25,7 +25,16 @@ class JsonRpcProcessorTest {
                 throw new IllegalStateException("a bug with a secret stack trace");
               }),
           method(RpcMethod.NET_VERSION, r -> r.params().required(0)),
-          method(RpcMethod.WEB3_SHA3, r -> Json.text("x".repeat(500))));
+          method(RpcMethod.WEB3_SHA3, r -> Json.text("x".repeat(500))),
+          // A result written at serialization time whose writer fails half way.
+          method(
+              RpcMethod.NET_LISTENING,
+              r ->
+                  Json.streamed(
+                      out -> {
+                        out.startObject();
+                        out.quantity("n", -1);
+                      })));
 
   private final JsonRpcProcessor processor =
       new JsonRpcProcessor(
@@ -161,6 +170,37 @@ class JsonRpcProcessorTest {
     assertThat(missing.get("error").get("code").asInt()).isEqualTo(-32602);
     assertThat(missing.get("error").get("message").asText())
         .isEqualTo("missing value for required argument 0");
+  }
+
+  @Test
+  void shouldAnswerAFailingStreamedResultWithAnInternalErrorAndItsId() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"net_listening\"}");
+    assertThat(r.get("id").asInt()).isEqualTo(7);
+    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32603);
+    assertThat(r.toString()).doesNotContain("negative");
+
+    JsonNode batch =
+        response(
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"net_listening\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_chainId\"}]");
+    assertThat(batch.get(0).get("error").get("code").asInt()).isEqualTo(-32603);
+    assertThat(batch.get(1).get("result").asText()).isEqualTo("0x1");
+  }
+
+  @Test
+  void shouldJoinABatchExactlyAsJacksonWritesAnArray() {
+    String call = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"eth_chainId\"}";
+    byte[] bytes =
+        processor
+            .process(
+                ("[" + call.formatted(1) + "," + call.formatted(2) + "]")
+                    .getBytes(StandardCharsets.UTF_8),
+                RpcConnection.HTTP)
+            .orElseThrow();
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x1\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":\"0x1\"}]");
   }
 
   @Test

@@ -30,6 +30,37 @@ class BlockFactsTest {
     assertThat(facts.of(block, sealed.hash())).isSameAs(first); // remembered, not recomputed
   }
 
+  @Test
+  void sizeAndHashesMatchTheFullEncodingForEveryShapeOfBlock() {
+    for (int seed = 0; seed < 200; seed++) {
+      RandomInputs inputs = new RandomInputs(seed);
+      // 0: pre-London header, no withdrawals; 2 and up: withdrawals; some with ommers.
+      Block block = inputs.block(seed % 7);
+      BlockFacts.Facts facts = BlockFacts.compute(block);
+      assertThat(facts.size()).as("seed %d", seed).isEqualTo(block.encode().size());
+      assertThat(facts.transactionHashes())
+          .containsExactlyElementsOf(
+              block.body().transactions().stream().map(tx -> tx.hash()).toList());
+    }
+  }
+
+  @Test
+  void sizeCountsLongLengthPrefixes() {
+    // Enough large transactions that the body's list needs a three-byte length.
+    RandomInputs inputs = new RandomInputs(99);
+    java.util.List<org.megaeth.core.tx.Transaction> txs = new java.util.ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      txs.add(inputs.transaction(i % 5));
+    }
+    Block block =
+        new Block(
+            inputs.header(6),
+            new org.megaeth.core.block.BlockBody(
+                txs, java.util.List.of(), java.util.Optional.of(java.util.List.of())));
+    assertThat(block.encode().size()).isGreaterThan(1 << 16);
+    assertThat(BlockFacts.compute(block).size()).isEqualTo(block.encode().size());
+  }
+
   private static org.megaeth.core.tx.PooledTransaction pooled(org.megaeth.core.tx.Transaction tx) {
     return new org.megaeth.core.tx.PooledTransaction(tx, java.util.Optional.empty());
   }

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.megaeth.rpc.dispatch.RpcConnection;
+import org.megaeth.rpc.json.Json;
 
 /** A push-capable connection for in-process tests: keeps what is pushed, in order. */
 public final class CapturingConnection implements RpcConnection {
@@ -34,7 +35,8 @@ public final class CapturingConnection implements RpcConnection {
     if (closedWith != null) {
       return false;
     }
-    pushed.add(notification);
+    // As a client would see it: streamed values (receipts, logs, headers) become plain trees.
+    pushed.add(Json.toTree(notification));
     return true;
   }
 

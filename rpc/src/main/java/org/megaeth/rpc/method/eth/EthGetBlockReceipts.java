@@ -1,7 +1,6 @@
 package org.megaeth.rpc.method.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import java.util.Optional;
 import org.megaeth.core.api.TransactionResult;
@@ -40,8 +39,6 @@ public final class EthGetBlockReceipts implements JsonRpcMethod {
     if (results.isEmpty()) {
       return Json.nullNode();
     }
-    ArrayNode array = Json.array();
-    results.get().forEach(r -> array.add(ReceiptJson.format(r)));
-    return array;
+    return ReceiptJson.formatAll(results.get());
   }
 }
