@@ -335,12 +335,12 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     }
     Address sender = ((TransactionValidity.Valid) validity).sender();
     long pendingFromSender = pool.values().stream().filter(p -> p.sender().equals(sender)).count();
-    Optional<Account> account = state.getAccount(sender);
+    Optional<Account> account = live().account(sender);
     SenderAccount senderAccount =
         new SenderAccount(
             account.map(Account::nonce).orElse(0L) + pendingFromSender,
             account.map(Account::balance).orElse(Wei.ZERO),
-            state.getCode(sender));
+            live().code(sender));
     Optional<TransactionValidity.Invalid> refused =
         TransactionValidator.checkAccount(tx, fork(), sender, senderAccount);
     if (refused.isPresent()) {
@@ -381,7 +381,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
       return OptionalLong.empty();
     }
     // This pool admits each sender's nonces in order only, so they have no gap.
-    return OptionalLong.of(state.getAccount(sender).map(Account::nonce).orElse(0L) + pooled);
+    return OptionalLong.of(live().account(sender).map(Account::nonce).orElse(0L) + pooled);
   }
 
   /** Transactions waiting in the pool. */
@@ -512,6 +512,32 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
         hashes.getLast());
   }
 
+  /**
+   * The newest mini-block's state: the open block's (its changes reach the world state only when it
+   * is sealed), else the world state.
+   */
+  private BlockBuilder.LiveState live() {
+    if (open != null) {
+      return open.liveState();
+    }
+    return new BlockBuilder.LiveState() {
+      @Override
+      public Optional<Account> account(Address address) {
+        return state.getAccount(address);
+      }
+
+      @Override
+      public UInt256 storage(Address address, UInt256 slot) {
+        return state.getStorage(address, slot);
+      }
+
+      @Override
+      public Bytes code(Address address) {
+        return state.getCode(address);
+      }
+    };
+  }
+
   /** The live world state: the newest mini-block. Each read takes the chain's lock. */
   private final class LiveView implements StateView {
     private final BlockContext context;
@@ -528,50 +554,50 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     @Override
     public boolean exists(Address address) {
       synchronized (TestChain.this) {
-        return state.getAccount(address).isPresent();
+        return live().account(address).isPresent();
       }
     }
 
     @Override
     public long nonce(Address address) {
       synchronized (TestChain.this) {
-        return state.getAccount(address).map(Account::nonce).orElse(0L);
+        return live().account(address).map(Account::nonce).orElse(0L);
       }
     }
 
     @Override
     public Wei balance(Address address) {
       synchronized (TestChain.this) {
-        return state.getAccount(address).map(Account::balance).orElse(Wei.ZERO);
+        return live().account(address).map(Account::balance).orElse(Wei.ZERO);
       }
     }
 
     @Override
     public Bytes code(Address address) {
       synchronized (TestChain.this) {
-        return state.getCode(address);
+        return live().code(address);
       }
     }
 
     @Override
     public Hash codeHash(Address address) {
       synchronized (TestChain.this) {
-        return state.getAccount(address).map(Account::codeHash).orElse(Keccak.EMPTY);
+        return live().account(address).map(Account::codeHash).orElse(Keccak.EMPTY);
       }
     }
 
     @Override
     public UInt256 storage(Address address, UInt256 slot) {
       synchronized (TestChain.this) {
-        return state.getStorage(address, slot);
+        return live().storage(address, slot);
       }
     }
 
     @Override
     public boolean hasStorage(Address address) {
       synchronized (TestChain.this) {
-        return state
-            .getAccount(address)
+        return live()
+            .account(address)
             .map(a -> !a.storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT))
             .orElse(false);
       }
