@@ -488,10 +488,13 @@ public final class Mempool {
           }
           queue.stateNonce = nonce;
           queue.forgetCount();
-          Iterator<Entry> below = queue.byNonce.headMap(nonce, false).values().iterator();
-          while (below.hasNext()) {
-            byHash.remove(below.next().ptx().hash());
-            below.remove();
+          // From the lowest nonce up: no view or iterator objects (a mini-block usually took one
+          // or two of each sender's transactions).
+          for (Map.Entry<Long, Entry> first = queue.byNonce.firstEntry();
+              first != null && Long.compareUnsigned(first.getKey(), nonce) < 0;
+              first = queue.byNonce.firstEntry()) {
+            queue.byNonce.pollFirstEntry();
+            byHash.remove(first.getValue().ptx().hash());
           }
           refreshHead(queue);
           if (queue.byNonce.isEmpty()) {
