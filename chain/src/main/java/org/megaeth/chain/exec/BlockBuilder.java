@@ -229,6 +229,26 @@ public final class BlockBuilder {
     UInt256 storage(Address address, UInt256 slot);
 
     Bytes code(Address address);
+
+    /** A trie state's own reads: for a state that is not recording a witness. */
+    static LiveState of(WorldState state) {
+      return new LiveState() {
+        @Override
+        public Optional<Account> account(Address address) {
+          return state.getAccount(address);
+        }
+
+        @Override
+        public UInt256 storage(Address address, UInt256 slot) {
+          return state.getStorage(address, slot);
+        }
+
+        @Override
+        public Bytes code(Address address) {
+          return state.getCode(address);
+        }
+      };
+    }
   }
 
   /** A block being built: mini-blocks of transactions go in until it is sealed. */
@@ -402,22 +422,7 @@ public final class BlockBuilder {
     public LiveState liveState() {
       requireOpen();
       if (overlay == null) {
-        return new LiveState() { // not recording: the trie state's reads change nothing
-          @Override
-          public Optional<Account> account(Address address) {
-            return state.getAccount(address);
-          }
-
-          @Override
-          public UInt256 storage(Address address, UInt256 slot) {
-            return state.getStorage(address, slot);
-          }
-
-          @Override
-          public Bytes code(Address address) {
-            return state.getCode(address);
-          }
-        };
+        return LiveState.of(state); // not recording: the trie state's reads change nothing
       }
       return new LiveState() {
         @Override

@@ -520,22 +520,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     if (open != null) {
       return open.liveState();
     }
-    return new BlockBuilder.LiveState() {
-      @Override
-      public Optional<Account> account(Address address) {
-        return state.getAccount(address);
-      }
-
-      @Override
-      public UInt256 storage(Address address, UInt256 slot) {
-        return state.getStorage(address, slot);
-      }
-
-      @Override
-      public Bytes code(Address address) {
-        return state.getCode(address);
-      }
-    };
+    return BlockBuilder.LiveState.of(state);
   }
 
   /** The live world state: the newest mini-block. Each read takes the chain's lock. */
