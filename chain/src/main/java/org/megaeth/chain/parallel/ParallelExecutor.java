@@ -233,10 +233,18 @@ public final class ParallelExecutor {
       Run run = new Run(this, txs, validities, throttled);
       int workers = 0;
       for (int i = 1; i < threads && (txs.size() > 1 || workersOnly); i++) {
+        // Counted as waiting for the tail from its submission: however late the worker starts, it
+        // looks for the tail before it returns, so the tail never needs a second pool task.
+        if (run.waitsForTail()) {
+          run.tailWaiters.incrementAndGet();
+        }
         try {
           pool.execute(run);
           workers++;
         } catch (RejectedExecutionException e) {
+          if (run.waitsForTail()) {
+            run.tailWaiters.decrementAndGet();
+          }
           break; // fewer workers; the committing thread does the rest
         }
       }
@@ -416,8 +424,11 @@ public final class ParallelExecutor {
     final LongAdder workerNanos = new LongAdder();
     int reExecutions;
 
-    /** Workers waiting for the tail task, which is handed over through {@link #tail}. */
-    private final AtomicInteger tailWaiters = new AtomicInteger();
+    /**
+     * Workers submitted that have not yet given up on the tail task, which is handed over through
+     * {@link #tail}.
+     */
+    final AtomicInteger tailWaiters = new AtomicInteger();
 
     private volatile Runnable tail;
     private volatile boolean tailEnded;
@@ -521,18 +532,17 @@ public final class ParallelExecutor {
       }
     }
 
+    /** Whether this run's workers wait for the tail (counted in {@link #tailWaiters}). */
+    boolean waitsForTail() {
+      return !throttled && !workersOnly;
+    }
+
     @Override
     public void run() {
-      // Counted as waiting for the tail from the start: once the committing thread has closed the
-      // run, every worker still in it is one that will look for the tail.
-      boolean waitForTail = !throttled && !workersOnly;
-      if (waitForTail) {
-        tailWaiters.incrementAndGet();
-      }
       try {
         speculateAhead();
       } finally {
-        if (waitForTail) {
+        if (waitsForTail()) {
           awaitTail();
         }
       }

@@ -102,9 +102,9 @@ class ParallelExecutorTest {
 
   @Test
   void shouldHandTheDiffToTheWorkerStillInTheRunInsteadOfThePool() throws Exception {
-    // The worker runs on a thread of its own and has started before the caller goes on; it waits
-    // for the tail as long as it takes (a test patience of 10 s), so the diff never goes to the
-    // pool: one task in all.
+    // The worker runs on a thread of its own; however late it starts, it looks for the tail, and
+    // it waits for it as long as it takes (a test patience of 10 s), so the diff never goes to
+    // the pool: one task in all.
     List<Runnable> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     Executor startedFirst =
