@@ -33,7 +33,6 @@ import org.megaeth.core.types.UInt256;
 import org.megaeth.core.witness.ExecutionWitness;
 import org.megaeth.evm.tx.TransactionProcessor;
 import org.megaeth.evm.tx.TransactionResult;
-import org.megaeth.trie.state.Account;
 import org.megaeth.trie.state.StateWitness;
 import org.megaeth.trie.state.WorldState;
 
@@ -218,39 +217,6 @@ public final class BlockBuilder {
         parallel == null || parallel.isSerial() ? null : parallel);
   }
 
-  /**
-   * The state of an open block after its last transaction, read without leaving anything in the
-   * block's witness: for readers outside block building, such as a node answering at its newest
-   * mini-block.
-   */
-  public interface LiveState {
-    Optional<Account> account(Address address);
-
-    UInt256 storage(Address address, UInt256 slot);
-
-    Bytes code(Address address);
-
-    /** A trie state's own reads: for a state that is not recording a witness. */
-    static LiveState of(WorldState state) {
-      return new LiveState() {
-        @Override
-        public Optional<Account> account(Address address) {
-          return state.getAccount(address);
-        }
-
-        @Override
-        public UInt256 storage(Address address, UInt256 slot) {
-          return state.getStorage(address, slot);
-        }
-
-        @Override
-        public Bytes code(Address address) {
-          return state.getCode(address);
-        }
-      };
-    }
-  }
-
   /** A block being built: mini-blocks of transactions go in until it is sealed. */
   public final class OpenBlock {
     private final WorldState state;
@@ -411,35 +377,6 @@ public final class BlockBuilder {
         validated.add(validate(tx));
       }
       return addCandidates(validated);
-    }
-
-    /**
-     * The block's state after its last transaction (see {@link LiveState}). Read it on the thread
-     * that builds the block, between mini-blocks; until the seal (the state underneath is not
-     * changed before it when a witness is recorded or execution is parallel, see {@link
-     * ConcurrentOverlay}).
-     */
-    public LiveState liveState() {
-      requireOpen();
-      if (overlay == null) {
-        return LiveState.of(state); // not recording: the trie state's reads change nothing
-      }
-      return new LiveState() {
-        @Override
-        public Optional<Account> account(Address address) {
-          return Optional.ofNullable(overlay.peekAccount(address));
-        }
-
-        @Override
-        public UInt256 storage(Address address, UInt256 slot) {
-          return overlay.peekStorage(address, slot);
-        }
-
-        @Override
-        public Bytes code(Address address) {
-          return overlay.peekCode(address);
-        }
-      };
     }
 
     /**

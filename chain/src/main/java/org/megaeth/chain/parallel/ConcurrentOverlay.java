@@ -260,7 +260,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
   // ---------------------------------------------------------------- reads (any thread)
 
   /** The account as last committed, or null; logs nothing. */
-  public Account peekAccount(Address address) {
+  Account peekAccount(Address address) {
     Object pending = accounts.get(address);
     if (pending != null) {
       return pending == DELETED ? null : (Account) pending;
@@ -269,7 +269,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
   }
 
   /** The slot as last committed; logs nothing. */
-  public UInt256 peekStorage(Address address, UInt256 slot) {
+  UInt256 peekStorage(Address address, UInt256 slot) {
     Map<UInt256, UInt256> pending = storage.get(address);
     if (pending != null) {
       UInt256 value = pending.get(slot);
@@ -281,22 +281,6 @@ public final class ConcurrentOverlay implements BlockState.Store {
       return UInt256.ZERO;
     }
     return committedStorage(address, slot);
-  }
-
-  /**
-   * The code of the account as last committed; logs nothing. For readers between mini-blocks, when
-   * nothing is being committed.
-   */
-  public Bytes peekCode(Address address) {
-    Account account = peekAccount(address);
-    if (account == null || !account.hasCode()) {
-      return Bytes.EMPTY;
-    }
-    Bytes code = peekCode(address, account.codeHash());
-    if (code == null) {
-      throw new IllegalStateException("the code of " + address + " changed while read");
-    }
-    return code;
   }
 
   /**

@@ -56,8 +56,6 @@ import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
 import org.megaeth.core.witness.ExecutionWitness;
 import org.megaeth.evm.frame.FrameRunner;
-import org.megaeth.trie.patricia.MerklePatriciaTrie;
-import org.megaeth.trie.state.Account;
 import org.megaeth.trie.state.WorldState;
 
 /**
@@ -104,6 +102,10 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
   private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
 
   private BlockBuilder.OpenBlock open;
+
+  /** The open block's mini-block diffs so far: the newest state is the head's plus these. */
+  private final List<StateDiff> openDiffs = new ArrayList<>();
+
   private BlockBuilder.Attributes openAttributes;
   private final List<TransactionResult> openResults = new ArrayList<>();
   private long openCumulativeGas;
@@ -184,6 +186,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     candidates.forEach(p -> sendersByHash.put(p.tx().hash(), p.sender()));
     BlockBuilder.MiniBlock mini =
         open.addTransactions(candidates.stream().map(Pending::tx).toList());
+    openDiffs.add(mini.diff());
     Wei baseFee = Wei.of(BaseFee.next(head()));
     List<TransactionResult> included = new ArrayList<>();
     for (int i = 0; i < mini.transactions().size(); i++) {
@@ -236,6 +239,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     ensureOpen();
     BlockBuilder.Built built = open.seal();
     open = null;
+    openDiffs.clear();
     Block block = built.block();
     List<Address> blockSenders = openResults.stream().map(TransactionResult::sender).toList();
     openResults.clear();
@@ -335,12 +339,12 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     }
     Address sender = ((TransactionValidity.Valid) validity).sender();
     long pendingFromSender = pool.values().stream().filter(p -> p.sender().equals(sender)).count();
-    Optional<Account> account = live().account(sender);
+    Optional<StateMirror.Entry> account = newestMirror().get(sender);
     SenderAccount senderAccount =
         new SenderAccount(
-            account.map(Account::nonce).orElse(0L) + pendingFromSender,
-            account.map(Account::balance).orElse(Wei.ZERO),
-            live().code(sender));
+            account.map(e -> e.nonce).orElse(0L) + pendingFromSender,
+            account.map(e -> e.balance).orElse(Wei.ZERO),
+            account.map(e -> e.code).orElse(Bytes.EMPTY));
     Optional<TransactionValidity.Invalid> refused =
         TransactionValidator.checkAccount(tx, fork(), sender, senderAccount);
     if (refused.isPresent()) {
@@ -381,7 +385,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
       return OptionalLong.empty();
     }
     // This pool admits each sender's nonces in order only, so they have no gap.
-    return OptionalLong.of(live().account(sender).map(Account::nonce).orElse(0L) + pooled);
+    return OptionalLong.of(newestMirror().get(sender).map(e -> e.nonce).orElse(0L) + pooled);
   }
 
   /** Transactions waiting in the pool. */
@@ -473,7 +477,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
   @Override
   public synchronized Optional<StateView> state(BlockRef ref) {
     return switch (ref) {
-      case BlockRef.Newest n -> Optional.of(new LiveView());
+      case BlockRef.Newest n -> Optional.of(new MirrorView(newestMirror(), newestContext(), false));
       case BlockRef.Number n -> sealedState(n.number());
       case BlockRef.ByHash h -> {
         Integer number = numbers.get(h.hash());
@@ -495,7 +499,8 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     if (number < 0 || number >= blocks.size()) {
       return Optional.empty();
     }
-    return Optional.of(new SealedView(mirror(number), blocks.get((int) number).header()));
+    return Optional.of(
+        new MirrorView(mirror(number), contextOf(blocks.get((int) number).header()), true));
   }
 
   private BlockContext newestContext() {
@@ -513,104 +518,40 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
   }
 
   /**
-   * The newest mini-block's state: the open block's (its changes reach the world state only when it
-   * is sealed), else the world state.
+   * The newest mini-block's state, as the real node builds it: the head's state with the open
+   * block's mini-block diffs applied.
    */
-  private BlockBuilder.LiveState live() {
-    if (open != null) {
-      return open.liveState();
-    }
-    return BlockBuilder.LiveState.of(state);
+  private StateMirror newestMirror() {
+    StateMirror mirror = mirror(head().number());
+    openDiffs.forEach(mirror::apply);
+    return mirror;
   }
 
-  /** The live world state: the newest mini-block. Each read takes the chain's lock. */
-  private final class LiveView implements StateView {
-    private final BlockContext context;
-
-    LiveView() {
-      this.context = newestContext();
-    }
-
-    @Override
-    public BlockContext block() {
-      return context;
-    }
-
-    @Override
-    public boolean exists(Address address) {
-      synchronized (TestChain.this) {
-        return live().account(address).isPresent();
-      }
-    }
-
-    @Override
-    public long nonce(Address address) {
-      synchronized (TestChain.this) {
-        return live().account(address).map(Account::nonce).orElse(0L);
-      }
-    }
-
-    @Override
-    public Wei balance(Address address) {
-      synchronized (TestChain.this) {
-        return live().account(address).map(Account::balance).orElse(Wei.ZERO);
-      }
-    }
-
-    @Override
-    public Bytes code(Address address) {
-      synchronized (TestChain.this) {
-        return live().code(address);
-      }
-    }
-
-    @Override
-    public Hash codeHash(Address address) {
-      synchronized (TestChain.this) {
-        return live().account(address).map(Account::codeHash).orElse(Keccak.EMPTY);
-      }
-    }
-
-    @Override
-    public UInt256 storage(Address address, UInt256 slot) {
-      synchronized (TestChain.this) {
-        return live().storage(address, slot);
-      }
-    }
-
-    @Override
-    public boolean hasStorage(Address address) {
-      synchronized (TestChain.this) {
-        return live()
-            .account(address)
-            .map(a -> !a.storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT))
-            .orElse(false);
-      }
-    }
-
-    @Override
-    public Optional<AccountProof> proof(Address address, List<UInt256> slots) {
-      return Optional.empty();
-    }
+  private static BlockContext contextOf(BlockHeader header) {
+    return new BlockContext(
+        header.number(),
+        header.timestamp(),
+        header.baseFeePerGas().map(Wei::of).orElse(Wei.ZERO),
+        header.gasLimit(),
+        header.coinbase(),
+        header.mixHash(),
+        header.excessBlobGas().orElse(0L),
+        header.parentHash());
   }
 
-  /** A sealed block's post-state, from the mirror. Immutable. */
-  private static final class SealedView implements StateView {
+  /**
+   * A state from a mirror of its own (a sealed block's post-state, or the newest mini-block's,
+   * which has no root to prove against). Immutable.
+   */
+  private static final class MirrorView implements StateView {
     private final StateMirror mirror;
     private final BlockContext context;
+    private final boolean proofs;
 
-    SealedView(StateMirror mirror, BlockHeader header) {
+    MirrorView(StateMirror mirror, BlockContext context, boolean proofs) {
       this.mirror = mirror;
-      this.context =
-          new BlockContext(
-              header.number(),
-              header.timestamp(),
-              header.baseFeePerGas().map(Wei::of).orElse(Wei.ZERO),
-              header.gasLimit(),
-              header.coinbase(),
-              header.mixHash(),
-              header.excessBlobGas().orElse(0L),
-              header.parentHash());
+      this.context = context;
+      this.proofs = proofs;
     }
 
     @Override
@@ -658,7 +599,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
 
     @Override
     public Optional<AccountProof> proof(Address address, List<UInt256> slots) {
-      return Optional.of(mirror.proof(address, slots));
+      return proofs ? Optional.of(mirror.proof(address, slots)) : Optional.empty();
     }
   }
 }
