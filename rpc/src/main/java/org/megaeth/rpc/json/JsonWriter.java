@@ -165,23 +165,11 @@ public final class JsonWriter {
   }
 
   public void hash(Hash value) throws IOException {
-    byte[] out = scratch;
-    for (int i = 0; i < Hash.SIZE; i++) {
-      int b = value.get(i) & 0xFF;
-      out[2 + 2 * i] = DIGITS[b >>> 4];
-      out[3 + 2 * i] = DIGITS[b & 0xF];
-    }
-    emit(out, 2 + 2 * Hash.SIZE);
+    data(value.bytes()); // wraps the hash's own array: no copy
   }
 
   public void address(Address value) throws IOException {
-    byte[] out = scratch;
-    for (int i = 0; i < Address.SIZE; i++) {
-      int b = value.get(i) & 0xFF;
-      out[2 + 2 * i] = DIGITS[b >>> 4];
-      out[3 + 2 * i] = DIGITS[b & 0xF];
-    }
-    emit(out, 2 + 2 * Address.SIZE);
+    data(value.bytes());
   }
 
   public void data(Bytes value) throws IOException {
