@@ -2,7 +2,6 @@ package org.megaeth.chain.parallel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.state.BlockState;
+import org.megaeth.chain.state.ReadKeys;
 import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
@@ -102,22 +102,15 @@ public final class ConcurrentOverlay implements BlockState.Store {
 
   // The committing thread's reads that reached the committed state, and the codes it read: what
   // the trie state would have recorded for the witness.
-  private final Set<Address> committedAccountReads = new HashSet<>();
-  private final Map<Address, Set<UInt256>> committedSlotReads = new HashMap<>();
+  private final ReadKeys committedReads = new ReadKeys();
   private final Map<Hash, Bytes> codesRead = new HashMap<>();
 
   /** Whether the committed reads are logged for a witness. */
   private final boolean recordWitness;
 
-  /**
-   * Reads first logged since {@link #markTransactionReads()} (see {@link
-   * BlockState#markTransactionReads()}); reused from one turn to the next.
-   */
-  private final List<Address> markedAccounts = new ArrayList<>();
-
-  private final List<Address> markedSlotAccounts = new ArrayList<>();
-  private final List<UInt256> markedSlots = new ArrayList<>();
+  /** Codes first read since {@link #markTransactionReads()} (see {@link ReadKeys}). */
   private final List<Hash> markedCodes = new ArrayList<>();
+
   private boolean marking;
 
   private boolean flushed;
@@ -154,8 +147,8 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (pending != null) {
       return pending == DELETED ? Optional.empty() : Optional.of((Account) pending);
     }
-    if (recordWitness && committedAccountReads.add(address) && marking) {
-      markedAccounts.add(address);
+    if (recordWitness) {
+      committedReads.addAccount(address);
     }
     return Optional.ofNullable(committedAccount(address));
   }
@@ -175,11 +168,8 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (wipes.contains(address)) {
       return UInt256.ZERO;
     }
-    if (recordWitness
-        && committedSlotReads.computeIfAbsent(address, a -> new HashSet<>()).add(slot)
-        && marking) {
-      markedSlotAccounts.add(address);
-      markedSlots.add(slot);
+    if (recordWitness) {
+      committedReads.addSlot(address, slot);
     }
     return committedStorage(address, slot);
   }
@@ -213,25 +203,16 @@ public final class ConcurrentOverlay implements BlockState.Store {
   @Override
   public void markTransactionReads() {
     marking = recordWitness;
+    committedReads.mark();
   }
 
   @Override
   public void endTransactionReads(boolean keep) {
     if (marking && !keep) {
-      markedAccounts.forEach(committedAccountReads::remove);
-      for (int i = 0; i < markedSlots.size(); i++) {
-        Set<UInt256> slots = committedSlotReads.get(markedSlotAccounts.get(i));
-        slots.remove(markedSlots.get(i));
-        if (slots.isEmpty()) {
-          committedSlotReads.remove(markedSlotAccounts.get(i));
-        }
-      }
       markedCodes.forEach(codesRead::remove);
     }
+    committedReads.end(keep);
     marking = false;
-    markedAccounts.clear();
-    markedSlotAccounts.clear();
-    markedSlots.clear();
     markedCodes.clear();
   }
 
@@ -451,15 +432,17 @@ public final class ConcurrentOverlay implements BlockState.Store {
     requireNotFlushed();
     if (recordWitness) {
       trie.startRecording();
-      for (Address address : committedAccountReads) {
+      for (Address address : committedReads.accounts()) {
         trie.getAccount(address);
       }
-      committedSlotReads.forEach(
-          (address, slots) -> {
-            for (UInt256 slot : slots) {
-              trie.getStorage(address, slot);
-            }
-          });
+      committedReads
+          .slots()
+          .forEach(
+              (address, slots) -> {
+                for (UInt256 slot : slots) {
+                  trie.getStorage(address, slot);
+                }
+              });
     }
     for (Address address : wipes) {
       trie.deleteAccount(address);

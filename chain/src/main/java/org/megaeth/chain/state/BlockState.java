@@ -194,19 +194,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   private AsyncDiff pendingMiniBlockDiff;
 
   /** The trie keys read or written, for a witness's {@code keys}; null when not recording. */
-  private final Set<Address> accessedAccounts;
-
-  private final Map<Address, Set<UInt256>> accessedSlots;
-
-  /**
-   * Keys first accessed since {@link #markTransactionReads()}, to take back if the transaction
-   * turns out invalid (reused: one turn after another).
-   */
-  private final List<Address> markedAccounts = new ArrayList<>();
-
-  private final List<Address> markedSlotAccounts = new ArrayList<>();
-  private final List<UInt256> markedSlots = new ArrayList<>();
-  private boolean marking;
+  private final ReadKeys accessed;
 
   /**
    * @param recordKeys whether to remember every account and slot accessed, for the witness
@@ -222,8 +210,7 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    */
   public BlockState(Store state, boolean recordKeys) {
     this.state = state;
-    this.accessedAccounts = recordKeys ? new HashSet<>() : null;
-    this.accessedSlots = recordKeys ? new HashMap<>() : null;
+    this.accessed = recordKeys ? new ReadKeys() : null;
   }
 
   public BlockState(WorldState state) {
@@ -235,13 +222,13 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * each slot key (32 bytes), addresses in order, each followed by its slots in order.
    */
   public List<Bytes> accessedKeys() {
-    if (accessedAccounts == null) {
+    if (accessed == null) {
       throw new IllegalStateException("keys are not being recorded");
     }
     List<Bytes> keys = new ArrayList<>();
-    for (Address address : accessedAccounts.stream().sorted().toList()) {
+    for (Address address : accessed.accounts().stream().sorted().toList()) {
       keys.add(address.bytes());
-      Set<UInt256> slots = accessedSlots.get(address);
+      Set<UInt256> slots = accessed.slots().get(address);
       if (slots != null) {
         slots.stream().sorted().forEach(slot -> keys.add(Bytes.wrap(slot.toBytes32())));
       }
@@ -251,22 +238,17 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
 
   private Optional<Account> account(Address address) {
     requireNoPendingDiff();
-    if (accessedAccounts != null && accessedAccounts.add(address) && marking) {
-      markedAccounts.add(address);
+    if (accessed != null) {
+      accessed.addAccount(address);
     }
     return state.getAccount(address);
   }
 
   private UInt256 storage(Address address, UInt256 key) {
     requireNoPendingDiff();
-    if (accessedAccounts != null) {
-      if (accessedAccounts.add(address) && marking) {
-        markedAccounts.add(address);
-      }
-      if (accessedSlots.computeIfAbsent(address, a -> new HashSet<>()).add(key) && marking) {
-        markedSlotAccounts.add(address);
-        markedSlots.add(key);
-      }
+    if (accessed != null) {
+      accessed.addAccount(address);
+      accessed.addSlot(address, key);
     }
     return state.getStorage(address, key);
   }
@@ -280,7 +262,9 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * and then may execute the transaction again).
    */
   public void markTransactionReads() {
-    marking = accessedAccounts != null;
+    if (accessed != null) {
+      accessed.mark();
+    }
     state.markTransactionReads();
   }
 
@@ -289,22 +273,9 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * block), else the keys first read since {@link #markTransactionReads()} are forgotten.
    */
   public void endTransactionReads(boolean keep) {
-    if (marking && !keep) {
-      for (int i = 0; i < markedSlots.size(); i++) {
-        accessedSlots.get(markedSlotAccounts.get(i)).remove(markedSlots.get(i));
-      }
-      for (Address address : markedAccounts) {
-        accessedAccounts.remove(address);
-        Set<UInt256> slots = accessedSlots.get(address);
-        if (slots != null && slots.isEmpty()) {
-          accessedSlots.remove(address);
-        }
-      }
+    if (accessed != null) {
+      accessed.end(keep);
     }
-    marking = false;
-    markedAccounts.clear();
-    markedSlotAccounts.clear();
-    markedSlots.clear();
     state.endTransactionReads(keep);
   }
 
