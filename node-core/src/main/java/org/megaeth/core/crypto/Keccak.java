@@ -41,34 +41,11 @@ public final class Keccak {
     return out;
   }
 
-  /**
-   * keccak256 of the RLP list whose items are the already-encoded {@code items}, without building
-   * the list: the items are fed to the digest one after another behind the list's header. Equal to
-   * {@code hash(Rlp.encodeList(w -> items.forEach(w::writeRaw)))}, which copies every item twice (a
-   * mini-block's receipts are tens of kilobytes).
-   */
-  public static Hash hashOfEncodedList(List<Bytes> items) {
-    long payload = 0;
-    for (Bytes item : items) {
-      payload += item.size();
-    }
-    byte[] header = new byte[9];
-    int headerLength;
-    if (payload < 56) {
-      header[0] = (byte) (0xc0 + payload);
-      headerLength = 1;
-    } else {
-      int lengthBytes = (64 - Long.numberOfLeadingZeros(payload) + 7) / 8;
-      header[0] = (byte) (0xf7 + lengthBytes);
-      for (int i = 0; i < lengthBytes; i++) {
-        header[lengthBytes - i] = (byte) (payload >>> (8 * i));
-      }
-      headerLength = 1 + lengthBytes;
-    }
+  /** keccak256 of {@code parts} one after another, without joining them into one array. */
+  public static Hash hashOfParts(List<Bytes> parts) {
     KeccakDigest digest = DIGEST.get();
-    digest.update(header, 0, headerLength);
-    for (Bytes item : items) {
-      byte[] array = item.toArrayUnsafe();
+    for (Bytes part : parts) {
+      byte[] array = part.toArrayUnsafe();
       digest.update(array, 0, array.length);
     }
     byte[] out = new byte[32];

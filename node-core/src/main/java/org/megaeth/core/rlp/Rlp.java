@@ -1,8 +1,12 @@
 package org.megaeth.core.rlp;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.types.Hash;
 
 /**
  * Entry points for RLP. Encoding goes through our own {@link RlpWriter}; decoding through Tuweni's
@@ -51,6 +55,24 @@ public final class Rlp {
     }
     fn.accept(writer);
     return Bytes.wrap(writer.toByteArray());
+  }
+
+  /**
+   * keccak256 of the RLP list of the already-encoded {@code items}, without building the list:
+   * equal to {@code Keccak.hash(encodeList(w -> items.forEach(w::writeRaw)))}, which copies every
+   * item twice (a mini-block's receipts are tens of kilobytes).
+   */
+  public static Hash hashOfEncodedList(List<Bytes> items) {
+    long payload = 0;
+    for (Bytes item : items) {
+      payload += item.size();
+    }
+    RlpWriter header = new RlpWriter(9);
+    header.writeListHeader(payload);
+    List<Bytes> parts = new ArrayList<>(items.size() + 1);
+    parts.add(Bytes.wrap(header.toByteArray()));
+    parts.addAll(items);
+    return Keccak.hashOfParts(parts);
   }
 
   /** Encodes a byte string as an RLP string item. */

@@ -150,14 +150,26 @@ public final class RlpWriter {
   }
 
   private void writeStringHeader(int length) {
+    writeHeader(SHORT_STRING, LONG_STRING, length);
+  }
+
+  /**
+   * Only the header of a list whose {@code payloadLength} bytes of items the caller supplies
+   * elsewhere: for hashing a list of items already encoded without copying them into one.
+   */
+  public void writeListHeader(long payloadLength) {
+    writeHeader(SHORT_LIST, LONG_LIST, payloadLength);
+  }
+
+  private void writeHeader(int shortBase, int longBase, long length) {
     if (length <= SHORT_LIMIT) {
       ensure(1);
-      buffer[position++] = (byte) (SHORT_STRING + length);
+      buffer[position++] = (byte) (shortBase + length);
       return;
     }
     int lengthBytes = byteLength(length);
     ensure(1 + lengthBytes);
-    buffer[position++] = (byte) (LONG_STRING + lengthBytes);
+    buffer[position++] = (byte) (longBase + lengthBytes);
     writeBigEndian(length, lengthBytes);
   }
 

@@ -30,7 +30,7 @@ public final class MiniBlockSigning {
       List<Hash> transactionHashes,
       List<Bytes> encodedReceipts,
       StateDiff diff) {
-    Hash receipts = Keccak.hashOfEncodedList(encodedReceipts);
+    Hash receipts = Rlp.hashOfEncodedList(encodedReceipts);
     Hash diffHash = Keccak.hash(StateDiffCodec.encode(diff));
     return Keccak.hash(
         Rlp.encodeList(
