@@ -17,6 +17,7 @@ import org.megaeth.rpc.evm.EvmCalls;
 import org.megaeth.rpc.evm.EvmExecutor;
 import org.megaeth.rpc.filter.FilterManager;
 import org.megaeth.rpc.filter.LogQuery;
+import org.megaeth.rpc.format.BlockFacts;
 import org.megaeth.rpc.method.debug.DebugMethods;
 import org.megaeth.rpc.method.eth.EthMethods;
 import org.megaeth.rpc.method.net.NetMethods;
@@ -62,6 +63,7 @@ public final class RpcApi implements AutoCloseable {
     this.subscriptions = new SubscriptionManager(config.maxSubscriptionsPerConnection());
     EvmCalls evm =
         new EvmCalls(new CallExecutor(backend.chain(), config.options().gasCap()), pool, blocks);
+    BlockFacts blockFacts = new BlockFacts();
     List<JsonRpcMethod> methods = new ArrayList<>();
     methods.addAll(Web3Methods.create(config.clientVersion()));
     methods.addAll(NetMethods.create(backend.chain(), backend.peerCount()));
@@ -79,7 +81,8 @@ public final class RpcApi implements AutoCloseable {
                 new GasPriceOracle(backend.chain()),
                 config.syncDefaultTimeout(),
                 config.syncMaxTimeout(),
-                config.options().allowUnprotectedTxs())));
+                config.options().allowUnprotectedTxs(),
+                blockFacts)));
     methods.addAll(DebugMethods.create(backend.chain(), blocks));
     this.registry = MethodRegistry.of(methods, config.options().namespaces());
     this.processor =
@@ -88,7 +91,9 @@ public final class RpcApi implements AutoCloseable {
             config.options().maxBatchSize(),
             config.maxResponseBytes(),
             new RpcMetrics(meters, registry.served()));
-    this.dispatcher = new ChainEventDispatcher(List.of(subscriptions, filters), EVENT_QUEUE);
+    this.dispatcher =
+        new ChainEventDispatcher(
+            List.of(subscriptions, filters, blockFacts.sealedBlocks()), EVENT_QUEUE);
     this.eventSubscription = backend.events().subscribe(dispatcher);
   }
 

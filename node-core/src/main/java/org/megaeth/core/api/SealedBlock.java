@@ -12,16 +12,25 @@ import org.megaeth.core.types.Hash;
  *
  * @param hash the block's hash (computed once by the producer)
  * @param receipts the consensus receipts, in transaction order
+ * @param transactionHashes the transactions' hashes, in order (the producer has them from ingress;
+ *     a block object lists them, and hashing thousands of transactions again costs milliseconds)
+ * @param size the block's encoded size in bytes ({@link Block#encodedSize})
  */
-public record SealedBlock(Block block, Hash hash, List<Receipt> receipts) {
+public record SealedBlock(
+    Block block, Hash hash, List<Receipt> receipts, List<Hash> transactionHashes, int size) {
   public SealedBlock {
     Objects.requireNonNull(block, "block");
     Objects.requireNonNull(hash, "hash");
     receipts = List.copyOf(receipts);
-    if (receipts.size() != block.body().transactions().size()) {
+    transactionHashes = List.copyOf(transactionHashes);
+    int count = block.body().transactions().size();
+    if (receipts.size() != count || transactionHashes.size() != count) {
       throw new IllegalArgumentException(
-          "%d receipts for %d transactions"
-              .formatted(receipts.size(), block.body().transactions().size()));
+          "%d receipts and %d hashes for %d transactions"
+              .formatted(receipts.size(), transactionHashes.size(), count));
+    }
+    if (size <= 0) {
+      throw new IllegalArgumentException("a block's size is positive, not " + size);
     }
   }
 }

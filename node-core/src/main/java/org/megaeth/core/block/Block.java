@@ -1,9 +1,11 @@
 package org.megaeth.core.block;
 
+import java.util.List;
 import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.rlp.RlpException;
+import org.megaeth.core.tx.LegacyTransaction;
 import org.megaeth.core.types.Hash;
 
 /**
@@ -30,6 +32,53 @@ public record Block(BlockHeader header, BlockBody body) {
           header.writeTo(w);
           body.writeFieldsTo(w);
         });
+  }
+
+  /**
+   * The length of {@link #encode()}, added up from the parts, given the transactions' canonical
+   * encodings (which whoever built or stored the block already has): encoding the block again would
+   * encode every transaction again.
+   *
+   * @param transactionEncodings each transaction's {@code encoded()}, in block order
+   */
+  public int encodedSize(List<Bytes> transactionEncodings) {
+    if (transactionEncodings.size() != body.transactions().size()) {
+      throw new IllegalArgumentException(
+          "%d encodings for %d transactions"
+              .formatted(transactionEncodings.size(), body.transactions().size()));
+    }
+    long transactions = 0;
+    for (int i = 0; i < transactionEncodings.size(); i++) {
+      int length = transactionEncodings.get(i).size();
+      // EIP-2718: a typed transaction is an RLP string in the body; a legacy one is its list.
+      transactions +=
+          body.transactions().get(i) instanceof LegacyTransaction ? length : withPrefix(length);
+    }
+    long ommers = 0;
+    for (BlockHeader ommer : body.ommers()) {
+      ommers += ommer.encode().size();
+    }
+    long payload = header.encode().size() + withPrefix(transactions) + withPrefix(ommers);
+    if (body.withdrawals().isPresent()) {
+      long withdrawals = 0;
+      for (Withdrawal w : body.withdrawals().get()) {
+        withdrawals += Rlp.encode(w::writeTo).size();
+      }
+      payload += withPrefix(withdrawals);
+    }
+    return Math.toIntExact(withPrefix(payload));
+  }
+
+  /**
+   * The length of an RLP list with a payload of {@code length} bytes, or of a string of that many
+   * bytes that is not a single byte below 0x80: the payload and its length prefix.
+   */
+  private static long withPrefix(long length) {
+    if (length < 56) {
+      return 1 + length;
+    }
+    int lengthBytes = (71 - Long.numberOfLeadingZeros(length)) >>> 3;
+    return 1 + lengthBytes + length;
   }
 
   /**

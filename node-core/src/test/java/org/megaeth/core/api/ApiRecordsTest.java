@@ -97,15 +97,29 @@ class ApiRecordsTest {
   }
 
   @Test
-  void shouldRequireOneReceiptPerTransaction() {
+  void shouldRequireOneReceiptAndOneHashPerTransaction() {
     Block block =
         new Block(header(1), new BlockBody(List.of(TX), List.of(), Optional.of(List.of())));
-    assertThatThrownBy(() -> new SealedBlock(block, block.hash(), List.of()))
-        .hasMessage("0 receipts for 1 transactions");
-    assertThat(
-            new SealedBlock(block, block.hash(), List.of(Receipt.of(2, true, 21_000, List.of())))
-                .receipts())
-        .hasSize(1);
+    int size = block.encode().size();
+    List<Receipt> receipts = List.of(Receipt.of(2, true, 21_000, List.of()));
+    assertThatThrownBy(
+            () -> new SealedBlock(block, block.hash(), List.of(), List.of(TX.hash()), size))
+        .hasMessage("0 receipts and 1 hashes for 1 transactions");
+    assertThatThrownBy(() -> new SealedBlock(block, block.hash(), receipts, List.of(), size))
+        .hasMessage("1 receipts and 0 hashes for 1 transactions");
+    SealedBlock sealed = new SealedBlock(block, block.hash(), receipts, List.of(TX.hash()), size);
+    assertThat(sealed.receipts()).hasSize(1);
+    assertThat(sealed.transactionHashes()).containsExactly(TX.hash());
+  }
+
+  @Test
+  void shouldGiveABlocksEncodedSizeFromItsTransactionsEncodings() {
+    Block block =
+        new Block(header(1), new BlockBody(List.of(TX, TX), List.of(), Optional.of(List.of())));
+    assertThat(block.encodedSize(List.of(TX.encoded(), TX.encoded())))
+        .isEqualTo(block.encode().size());
+    assertThatThrownBy(() -> block.encodedSize(List.of(TX.encoded())))
+        .hasMessage("1 encodings for 2 transactions");
   }
 
   @Test

@@ -4,15 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.api.SealedBlock;
 import org.megaeth.core.block.Block;
-import org.megaeth.core.block.BlockBody;
-import org.megaeth.core.block.BlockHeader;
-import org.megaeth.core.block.Withdrawal;
 import org.megaeth.core.crypto.Keccak;
-import org.megaeth.core.rlp.Rlp;
-import org.megaeth.core.tx.LegacyTransaction;
 import org.megaeth.core.tx.Transaction;
 import org.megaeth.core.types.Hash;
+import org.megaeth.rpc.subscription.ChainEventDispatcher;
 
 /**
  * What a block object shows that costs an encoding to know: the block's size and its transactions'
@@ -54,46 +51,50 @@ public final class BlockFacts {
   }
 
   /**
-   * Encodes each transaction once, for its hash and its share of the block's size: {@code
-   * block.encode()} and {@code tx.hash()} each encoded every transaction again, and the two were
-   * most of what a block poll cost (a block holds thousands of transfers). The size is the length
-   * of {@code rlp([header, transactions, ommers, withdrawals])} added up from the parts.
+   * Remembers the facts of a block just sealed, which its producer already knew (the hashes made at
+   * ingress, the size from the encodings it stored): the first poll of each new block then costs
+   * nothing more than the later ones.
    */
-  static Facts compute(Block block) {
-    BlockBody body = block.body();
-    Hash[] hashes = new Hash[body.transactions().size()];
-    long transactions = 0;
-    for (int i = 0; i < hashes.length; i++) {
-      Transaction tx = body.transactions().get(i);
-      Bytes encoded = tx.encoded();
-      hashes[i] = Keccak.hash(encoded);
-      // EIP-2718: a typed transaction is an RLP string in the body; a legacy one is its list.
-      transactions += tx instanceof LegacyTransaction ? encoded.size() : withPrefix(encoded.size());
+  public void remember(SealedBlock sealed) {
+    Facts facts = new Facts(sealed.size(), sealed.transactionHashes());
+    synchronized (recent) {
+      recent.put(sealed.hash(), facts);
     }
-    long ommers = 0;
-    for (BlockHeader ommer : body.ommers()) {
-      ommers += ommer.encode().size();
-    }
-    long payload = block.header().encode().size() + withPrefix(transactions) + withPrefix(ommers);
-    if (body.withdrawals().isPresent()) {
-      long withdrawals = 0;
-      for (Withdrawal w : body.withdrawals().get()) {
-        withdrawals += Rlp.encode(w::writeTo).size();
+  }
+
+  /** The listener that {@linkplain #remember remembers} each sealed block's facts. */
+  public ChainEventDispatcher.Target sealedBlocks() {
+    return new ChainEventDispatcher.Target() {
+      @Override
+      public void onBlockSealed(SealedBlock block) {
+        remember(block);
       }
-      payload += withPrefix(withdrawals);
-    }
-    return new Facts(Math.toIntExact(withPrefix(payload)), List.of(hashes));
+
+      @Override
+      public void onOverflow() {
+        // A block whose event was lost has its facts computed when first asked for.
+      }
+
+      @Override
+      public boolean wantsPendingTransactions() {
+        return false;
+      }
+    };
   }
 
   /**
-   * The length of an RLP list with a payload of {@code length} bytes, or of a string of that many
-   * bytes that is not a single byte below 0x80: the payload and its length prefix.
+   * Encodes each transaction once, for its hash and its share of the block's size: {@code
+   * block.encode()} and {@code tx.hash()} each encoded every transaction again, and the two were
+   * most of what a block poll cost (a block holds thousands of transfers).
    */
-  private static long withPrefix(long length) {
-    if (length < 56) {
-      return 1 + length;
+  static Facts compute(Block block) {
+    List<Transaction> txs = block.body().transactions();
+    Hash[] hashes = new Hash[txs.size()];
+    Bytes[] encodings = new Bytes[txs.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      encodings[i] = txs.get(i).encoded();
+      hashes[i] = Keccak.hash(encodings[i]);
     }
-    int lengthBytes = (71 - Long.numberOfLeadingZeros(length)) >>> 3;
-    return 1 + lengthBytes + length;
+    return new Facts(block.encodedSize(List.of(encodings)), List.of(hashes));
   }
 }

@@ -31,6 +31,28 @@ class BlockFactsTest {
   }
 
   @Test
+  void shouldTakeASealedBlocksFactsFromItsProducerInsteadOfHashingAgain() {
+    TestChain chain = TestChain.create();
+    BlockFacts facts = new BlockFacts();
+    chain.subscribe(facts.sealedBlocks());
+    Address to = Address.ofNumber(0xbeef);
+    chain.submit(pooled(Txs.transfer(chain.account(0), 0, to, Wei.of(1))));
+    chain.submit(pooled(Txs.legacyTransfer(chain.account(1), 0, to, Wei.of(2))));
+    BlockHeader sealed = chain.mineAndSeal();
+    Block block = chain.block(sealed.hash()).orElseThrow();
+
+    BlockFacts.Facts computed = BlockFacts.compute(block);
+    // Asked with an empty block under the sealed block's hash: the producer's facts answer.
+    Block empty = new Block(block.header(), inputsBodyWithoutTransactions(block));
+    assertThat(facts.of(empty, sealed.hash())).isEqualTo(computed);
+  }
+
+  private static org.megaeth.core.block.BlockBody inputsBodyWithoutTransactions(Block block) {
+    return new org.megaeth.core.block.BlockBody(
+        java.util.List.of(), block.body().ommers(), block.body().withdrawals());
+  }
+
+  @Test
   void sizeAndHashesMatchTheFullEncodingForEveryShapeOfBlock() {
     for (int seed = 0; seed < 200; seed++) {
       RandomInputs inputs = new RandomInputs(seed);

@@ -254,7 +254,13 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
       Hash txHash = tx.hash();
       results.computeIfPresent(txHash, (h, r) -> r.sealedIn(hash));
     }
-    SealedBlock event = new SealedBlock(block, hash, built.receipts());
+    SealedBlock event =
+        new SealedBlock(
+            block,
+            hash,
+            built.receipts(),
+            built.encodings().transactionHashes(),
+            block.encodedSize(built.encodings().transactions()));
     for (ChainListener listener : listeners) {
       listener.onBlockSealed(event);
     }

@@ -300,7 +300,13 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
             block.header(),
             nextContext(block.header()),
             PendingState.of(out.state(), out.sequence()));
-    SealedBlock event = new SealedBlock(block, hash, out.built().receipts());
+    SealedBlock event =
+        new SealedBlock(
+            block,
+            hash,
+            out.built().receipts(),
+            out.built().encodings().transactionHashes(),
+            block.encodedSize(out.built().encodings().transactions()));
     for (ChainListener listener : listeners) {
       try {
         listener.onBlockSealed(event);

@@ -34,14 +34,15 @@ public final class EthMethods {
       GasPriceOracle gasPrices,
       Duration syncDefaultTimeout,
       Duration syncMaxTimeout,
-      boolean allowUnprotectedTxs) {}
+      boolean allowUnprotectedTxs,
+      BlockFacts blockFacts) {}
 
   public static List<JsonRpcMethod> create(Dependencies d) {
     ChainReader chain = d.chain();
     BlockResolver blocks = d.blocks();
     Senders senders = new Senders(chain);
     BlockReceipts receipts = new BlockReceipts(chain, senders);
-    BlockFacts blockFacts = new BlockFacts();
+    BlockFacts blockFacts = d.blockFacts();
     TransactionSubmitter submitter =
         new TransactionSubmitter(
             d.transactions(), d.allowUnprotectedTxs(), d.syncDefaultTimeout(), d.syncMaxTimeout());
