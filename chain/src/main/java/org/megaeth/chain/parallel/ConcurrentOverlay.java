@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.state.BlockState;
@@ -44,51 +43,100 @@ import org.megaeth.trie.state.WorldState;
  * pending changes: its reads then change nothing (indexed lookups), so concurrent reads are safe.
  */
 public final class ConcurrentOverlay implements BlockState.Store {
-  /** A deleted account in {@link #accounts} (the maps hold no nulls). */
+  /** A deleted account in {@link Entry#pending}. */
   private static final Object DELETED = new Object();
+
+  /** No account in the trie state, in {@link Entry#committed}. */
+  private static final Object ABSENT = new Object();
 
   private final WorldState trie;
 
-  /** Initial capacity of the block-wide maps: they grow with the block, a resize at a time. */
+  /** Initial capacity of the block-wide map: it grows with the block, a resize at a time. */
   private static final int CAPACITY = 4096;
 
-  /** Initial capacity of an account's slot maps: contracts in use touch more than a few slots. */
+  /** Initial capacity of an account's slot map: contracts in use touch more than a few slots. */
   private static final int SLOTS = 64;
 
-  /** Pending accounts: an {@link Account}, or {@link #DELETED}. */
-  private final ConcurrentHashMap<Address, Object> accounts = new ConcurrentHashMap<>(CAPACITY);
+  /**
+   * One account of the block: its value in the trie state as first read, and the block's pending
+   * change, with its storage slots likewise. One entry per account and per slot holds both, so that
+   * a read is two lookups (account, then slot) and a write to a value already read inserts nothing:
+   * the map inserts (and resizes) of concurrent maps cost more than their lookups, and both threads
+   * pay for them on the shared counters.
+   *
+   * <p>The committing thread alone writes {@code pending}, {@code wiped} and the slots' {@code
+   * pending}; any thread fills in {@code committed} values, which the trie state gives the same to
+   * everyone as it does not change until the seal. Workers may see a change half made (an account
+   * written but not yet its slots): what they read is only a proposal, checked at the turn.
+   */
+  private static final class Entry {
+    /** The account in the trie state, or {@link #ABSENT}; null until first read. */
+    volatile Object committed;
 
-  /** Slots set since the account's last wipe (a zero value is a pending deletion). */
-  private final ConcurrentHashMap<Address, ConcurrentHashMap<UInt256, UInt256>> storage =
-      new ConcurrentHashMap<>(CAPACITY);
+    /** The block's account, or {@link #DELETED}; null while the block has not changed it. */
+    volatile Object pending;
 
-  private final Set<Address> wipes = ConcurrentHashMap.newKeySet();
+    /** Deleted in this block: slots not set since read as zero. */
+    volatile boolean wiped;
+
+    /** Slots read or set in this block; null until the first. */
+    volatile ConcurrentHashMap<UInt256, SlotEntry> slots;
+
+    ConcurrentHashMap<UInt256, SlotEntry> slots() {
+      ConcurrentHashMap<UInt256, SlotEntry> map = slots;
+      if (map == null) {
+        synchronized (this) {
+          map = slots;
+          if (map == null) {
+            map = new ConcurrentHashMap<>(SLOTS);
+            slots = map;
+          }
+        }
+      }
+      return map;
+    }
+
+    SlotEntry slotOrNull(UInt256 slot) {
+      ConcurrentHashMap<UInt256, SlotEntry> map = slots;
+      return map == null ? null : map.get(slot);
+    }
+
+    SlotEntry slot(UInt256 slot) {
+      ConcurrentHashMap<UInt256, SlotEntry> map = slots();
+      SlotEntry entry = map.get(slot);
+      if (entry == null) {
+        SlotEntry created = new SlotEntry();
+        entry = map.putIfAbsent(slot, created);
+        if (entry == null) {
+          entry = created;
+        }
+      }
+      return entry;
+    }
+  }
+
+  /** One storage slot of the block: its value in the trie state as read, and the block's. */
+  private static final class SlotEntry {
+    /** The value in the trie state; null until read. */
+    volatile UInt256 committed;
+
+    /** Set since the account's last wipe (a zero is a pending deletion); null if not. */
+    volatile UInt256 pending;
+  }
+
+  /** Every account read or changed in this block. */
+  private final ConcurrentHashMap<Address, Entry> entries = new ConcurrentHashMap<>(CAPACITY);
 
   /** Codes by hash: set in this block, or read from the trie state. */
   private final ConcurrentHashMap<Hash, Bytes> codes = new ConcurrentHashMap<>();
 
-  /**
-   * The trie state's values read so far ({@link #ABSENT} for no account): decoding an account or a
-   * slot from the trie costs several times a map lookup, and every value is read at least twice, by
-   * a worker and again by the committing thread. The trie state does not change until the seal, so
-   * whoever reads first fills these in for the others.
-   */
-  private final ConcurrentHashMap<Address, Object> committedAccounts =
-      new ConcurrentHashMap<>(CAPACITY);
-
-  private final ConcurrentHashMap<Address, ConcurrentHashMap<UInt256, UInt256>> committedSlots =
-      new ConcurrentHashMap<>(CAPACITY);
-
-  private static final Object ABSENT = new Object();
-
   private sealed interface Undo {
-    record AccountWrite(Address address, Object previous) implements Undo {}
+    record AccountWrite(Entry entry, Object previous) implements Undo {}
 
-    record StorageWrite(Address address, UInt256 slot, UInt256 previous) implements Undo {}
+    record StorageWrite(SlotEntry slot, UInt256 previous) implements Undo {}
 
-    record StorageWipe(
-        Address address, boolean wasWiped, ConcurrentHashMap<UInt256, UInt256> previousSlots)
-        implements Undo {}
+    /** The slots' values set before the wipe, in pairs (slot entry, value). */
+    record StorageWipe(Entry entry, boolean wasWiped, Object[] previousSlots) implements Undo {}
   }
 
   private final ArrayList<Undo> journal = new ArrayList<>();
@@ -136,6 +184,18 @@ public final class ConcurrentOverlay implements BlockState.Store {
     return trie;
   }
 
+  private Entry entry(Address address) {
+    Entry entry = entries.get(address);
+    if (entry == null) {
+      Entry created = new Entry();
+      entry = entries.putIfAbsent(address, created);
+      if (entry == null) {
+        entry = created;
+      }
+    }
+    return entry;
+  }
+
   // ---------------------------------------------------------------- reads (committing thread)
 
   @Override
@@ -143,14 +203,17 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (flushed) {
       return trie.getAccount(address);
     }
-    Object pending = accounts.get(address);
-    if (pending != null) {
-      return pending == DELETED ? Optional.empty() : Optional.of((Account) pending);
+    Entry entry = entries.get(address);
+    if (entry != null) {
+      Object pending = entry.pending;
+      if (pending != null) {
+        return pending == DELETED ? Optional.empty() : Optional.of((Account) pending);
+      }
     }
     if (recordWitness) {
       committedReads.addAccount(address);
     }
-    return Optional.ofNullable(committedAccount(address));
+    return Optional.ofNullable(committedAccount(entry, address));
   }
 
   @Override
@@ -158,20 +221,24 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (flushed) {
       return trie.getStorage(address, slot);
     }
-    Map<UInt256, UInt256> pending = storage.get(address);
-    if (pending != null) {
-      UInt256 value = pending.get(slot);
-      if (value != null) {
-        return value;
+    Entry entry = entries.get(address);
+    SlotEntry slotEntry = null;
+    if (entry != null) {
+      slotEntry = entry.slotOrNull(slot);
+      if (slotEntry != null) {
+        UInt256 value = slotEntry.pending;
+        if (value != null) {
+          return value;
+        }
       }
-    }
-    if (wipes.contains(address)) {
-      return UInt256.ZERO;
+      if (entry.wiped) {
+        return UInt256.ZERO;
+      }
     }
     if (recordWitness) {
       committedReads.addSlot(address, slot);
     }
-    return committedStorage(address, slot);
+    return committedStorage(entry, slotEntry, address, slot);
   }
 
   @Override
@@ -216,24 +283,26 @@ public final class ConcurrentOverlay implements BlockState.Store {
     markedCodes.clear();
   }
 
-  private Account committedAccount(Address address) {
-    Object cached = committedAccounts.get(address);
-    if (cached == null) {
-      cached = trie.getAccount(address).map(Object.class::cast).orElse(ABSENT);
-      committedAccounts.putIfAbsent(address, cached);
+  /** The account in the trie state, or null; {@code entry} is the address's, or null if none. */
+  private Account committedAccount(Entry entry, Address address) {
+    Object committed = entry == null ? null : entry.committed;
+    if (committed == null) {
+      committed = trie.getAccount(address).map(Object.class::cast).orElse(ABSENT);
+      (entry == null ? entry(address) : entry).committed = committed;
     }
-    return cached == ABSENT ? null : (Account) cached;
+    return committed == ABSENT ? null : (Account) committed;
   }
 
-  private UInt256 committedStorage(Address address, UInt256 slot) {
-    ConcurrentHashMap<UInt256, UInt256> slots = committedSlots.get(address);
-    if (slots == null) {
-      slots = committedSlots.computeIfAbsent(address, a -> new ConcurrentHashMap<>(SLOTS));
-    }
-    UInt256 value = slots.get(slot);
+  /** The slot in the trie state; the entries are the slot's, or null if it has none yet. */
+  private UInt256 committedStorage(
+      Entry entry, SlotEntry slotEntry, Address address, UInt256 slot) {
+    UInt256 value = slotEntry == null ? null : slotEntry.committed;
     if (value == null) {
       value = trie.getStorage(address, slot);
-      slots.putIfAbsent(slot, value);
+      if (slotEntry == null) {
+        slotEntry = (entry == null ? entry(address) : entry).slot(slot);
+      }
+      slotEntry.committed = value;
     }
     return value;
   }
@@ -242,26 +311,33 @@ public final class ConcurrentOverlay implements BlockState.Store {
 
   /** The account as last committed, or null; logs nothing. */
   Account peekAccount(Address address) {
-    Object pending = accounts.get(address);
-    if (pending != null) {
-      return pending == DELETED ? null : (Account) pending;
+    Entry entry = entries.get(address);
+    if (entry != null) {
+      Object pending = entry.pending;
+      if (pending != null) {
+        return pending == DELETED ? null : (Account) pending;
+      }
     }
-    return committedAccount(address);
+    return committedAccount(entry, address);
   }
 
   /** The slot as last committed; logs nothing. */
   UInt256 peekStorage(Address address, UInt256 slot) {
-    Map<UInt256, UInt256> pending = storage.get(address);
-    if (pending != null) {
-      UInt256 value = pending.get(slot);
-      if (value != null) {
-        return value;
+    Entry entry = entries.get(address);
+    SlotEntry slotEntry = null;
+    if (entry != null) {
+      slotEntry = entry.slotOrNull(slot);
+      if (slotEntry != null) {
+        UInt256 value = slotEntry.pending;
+        if (value != null) {
+          return value;
+        }
+      }
+      if (entry.wiped) {
+        return UInt256.ZERO;
       }
     }
-    if (wipes.contains(address)) {
-      return UInt256.ZERO;
-    }
-    return committedStorage(address, slot);
+    return committedStorage(entry, slotEntry, address, slot);
   }
 
   /**
@@ -273,7 +349,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (code != null) {
       return code;
     }
-    Account committed = committedAccount(address);
+    Account committed = committedAccount(entries.get(address), address);
     if (committed != null && committed.codeHash().equals(codeHash)) {
       code = trie.getCode(address);
       codes.putIfAbsent(codeHash, code);
@@ -290,14 +366,16 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (account == null) {
       return false;
     }
-    if (!wipes.contains(address)
-        && !account.storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
+    Entry entry = entries.get(address);
+    boolean wiped = entry != null && entry.wiped;
+    if (!wiped && !account.storageRoot().equals(MerklePatriciaTrie.EMPTY_TRIE_ROOT)) {
       return true;
     }
-    Map<UInt256, UInt256> pending = storage.get(address);
-    if (pending != null) {
-      for (UInt256 value : pending.values()) {
-        if (!value.isZero()) {
+    ConcurrentHashMap<UInt256, SlotEntry> slots = entry == null ? null : entry.slots;
+    if (slots != null) {
+      for (SlotEntry slot : slots.values()) {
+        UInt256 value = slot.pending;
+        if (value != null && !value.isZero()) {
           return true;
         }
       }
@@ -338,23 +416,39 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (getAccount(address).isEmpty()) {
       writeAccount(address, Account.EMPTY);
     }
-    ConcurrentHashMap<UInt256, UInt256> pending =
-        storage.computeIfAbsent(address, a -> new ConcurrentHashMap<>(SLOTS));
-    UInt256 previous = pending.put(slot, value);
+    SlotEntry entry = entry(address).slot(slot);
+    UInt256 previous = entry.pending;
+    entry.pending = value;
     if (journaling) {
-      journal.add(new Undo.StorageWrite(address, slot, previous));
+      journal.add(new Undo.StorageWrite(entry, previous));
     }
   }
 
   @Override
   public void deleteAccount(Address address) {
     requireNotFlushed();
-    boolean wasWiped = !wipes.add(address);
-    ConcurrentHashMap<UInt256, UInt256> previousSlots = storage.remove(address);
-    if (journaling) {
-      journal.add(new Undo.StorageWipe(address, wasWiped, previousSlots));
+    Entry entry = entry(address);
+    boolean wasWiped = entry.wiped;
+    entry.wiped = true;
+    // The slots set before are gone with the account (a wipe is rare: the slots of one account).
+    List<Object> previousSlots = journaling ? new ArrayList<>() : null;
+    ConcurrentHashMap<UInt256, SlotEntry> slots = entry.slots;
+    if (slots != null) {
+      for (SlotEntry slot : slots.values()) {
+        UInt256 previous = slot.pending;
+        if (previous != null) {
+          slot.pending = null;
+          if (previousSlots != null) {
+            previousSlots.add(slot);
+            previousSlots.add(previous);
+          }
+        }
+      }
     }
-    writeAccount(address, null);
+    if (journaling) {
+      journal.add(new Undo.StorageWipe(entry, wasWiped, previousSlots.toArray()));
+    }
+    writeAccount(entry, null);
   }
 
   private Account current(Address address) {
@@ -362,10 +456,15 @@ public final class ConcurrentOverlay implements BlockState.Store {
   }
 
   private void writeAccount(Address address, Account account) {
+    writeAccount(entry(address), account);
+  }
+
+  private void writeAccount(Entry entry, Account account) {
     requireNotFlushed();
-    Object previous = accounts.put(address, account == null ? DELETED : account);
+    Object previous = entry.pending;
+    entry.pending = account == null ? DELETED : account;
     if (journaling) {
-      journal.add(new Undo.AccountWrite(address, previous));
+      journal.add(new Undo.AccountWrite(entry, previous));
     }
   }
 
@@ -383,29 +482,13 @@ public final class ConcurrentOverlay implements BlockState.Store {
     }
     while (journal.size() > checkpoint) {
       switch (journal.removeLast()) {
-        case Undo.AccountWrite w -> {
-          if (w.previous() == null) {
-            accounts.remove(w.address());
-          } else {
-            accounts.put(w.address(), w.previous());
-          }
-        }
-        case Undo.StorageWrite w -> {
-          Map<UInt256, UInt256> pending = storage.get(w.address());
-          if (w.previous() == null) {
-            pending.remove(w.slot());
-          } else {
-            pending.put(w.slot(), w.previous());
-          }
-        }
+        case Undo.AccountWrite w -> w.entry().pending = w.previous();
+        case Undo.StorageWrite w -> w.slot().pending = w.previous();
         case Undo.StorageWipe w -> {
-          if (!w.wasWiped()) {
-            wipes.remove(w.address());
-          }
-          if (w.previousSlots() == null) {
-            storage.remove(w.address());
-          } else {
-            storage.put(w.address(), w.previousSlots());
+          w.entry().wiped = w.wasWiped();
+          Object[] previous = w.previousSlots();
+          for (int i = 0; i < previous.length; i += 2) {
+            ((SlotEntry) previous[i]).pending = (UInt256) previous[i + 1];
           }
         }
       }
@@ -444,24 +527,37 @@ public final class ConcurrentOverlay implements BlockState.Store {
                 }
               });
     }
-    for (Address address : wipes) {
-      trie.deleteAccount(address);
-    }
-    accounts.forEach(
-        (address, pending) -> {
-          if (pending != DELETED) {
+    // In the trie state's order of serial execution's effects: deletions, then accounts, then
+    // slots (a slot set after a deletion lands on the emptied storage).
+    entries.forEach(
+        (address, entry) -> {
+          if (entry.wiped) {
+            trie.deleteAccount(address);
+          }
+        });
+    entries.forEach(
+        (address, entry) -> {
+          Object pending = entry.pending;
+          if (pending != null && pending != DELETED) {
             writeInto(address, (Account) pending);
           }
         });
-    storage.forEach(
-        (address, slots) -> slots.forEach((slot, value) -> trie.setStorage(address, slot, value)));
+    entries.forEach(
+        (address, entry) -> {
+          ConcurrentHashMap<UInt256, SlotEntry> slots = entry.slots;
+          if (slots != null) {
+            slots.forEach(
+                (slot, slotEntry) -> {
+                  UInt256 value = slotEntry.pending;
+                  if (value != null) {
+                    trie.setStorage(address, slot, value);
+                  }
+                });
+          }
+        });
     flushed = true;
-    accounts.clear();
-    storage.clear();
-    wipes.clear();
+    entries.clear();
     journal.clear();
-    committedAccounts.clear();
-    committedSlots.clear();
   }
 
   private void writeInto(Address address, Account account) {
