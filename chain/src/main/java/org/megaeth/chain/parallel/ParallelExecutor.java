@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
@@ -41,12 +42,14 @@ import org.megaeth.evm.tx.TransactionResult;
  * changed value, usually the first read).
  *
  * <p>Scheduling: workers take the next unclaimed transactions in order and execute them ahead of
- * their turn, just ahead of the committing thread (the caller), so what they read is fresh. The
- * committing thread takes each transaction at its turn: it checks and applies the worker's result
- * if there is one; executes the transaction itself on the block state (the serial path, no check
- * needed) if nobody has claimed it; and, when a worker is still on it, executes the next unclaimed
- * one ahead itself rather than wait. On two cores both threads are then always busy: an ERC-20
- * transfer costs about 9 us to execute (ahead or not) and 1 to 2 us to check and apply (see {@code
+ * their turn, just ahead of the committing thread (the caller), so what they read is fresh; they
+ * leave one transaction in {@code threads} to the committing thread ({@link Run#leftToCommitter}).
+ * The committing thread takes each transaction at its turn: it checks and applies the worker's
+ * result if there is one; executes the transaction itself on the block state (the serial path, no
+ * record, check or apply needed) if nobody has claimed it; and, when a worker is still on it,
+ * executes the next unclaimed one ahead itself rather than wait. On two cores both threads are then
+ * always busy, with about equal shares: an ERC-20 transfer costs about 9 us to execute at its turn,
+ * 10 ahead, and 1 to 2 us to check and apply (see {@code
  * benchmarks/.../parallel/ParallelMiniBlockBenchmark}). After the last transaction a worker
  * computes the mini-block's state diff while the caller encodes the receipts ({@link
  * BlockState#startMiniBlockDiff}): done by the committing thread alone, that tail left the other
@@ -87,6 +90,12 @@ public final class ParallelExecutor {
   private volatile double recentConflictRate;
 
   private static final double THROTTLE_ABOVE = 0.75;
+
+  /**
+   * How many rounds of {@code threads} transactions the workers may run ahead of the committing
+   * thread before they execute its own turns too ({@link Run#leftToCommitter}).
+   */
+  private static final int LEAD = 2;
 
   /** The sample while throttled: one in this many of a mini-block's transactions. */
   private static final int THROTTLED_SHARE = 16;
@@ -264,14 +273,16 @@ public final class ParallelExecutor {
         for (int i = 0; i < txs.size(); i++) {
           Transaction tx = txs.get(i);
           TransactionValidity.Valid validity = validities.get(i);
+          run.turn = i;
           Speculation speculation = run.results.get(i);
           if (speculation == null && serialTurns && run.claim(i)) {
             outcomes.add(Outcome.of(committer.executeSerially(tx, validity)));
             continue;
           }
-          // A worker has it. Rather than wait, execute a later one ahead too.
-          while (speculation == null && helping) {
-            int j = run.claimNext();
+          // A worker has it. Rather than wait, execute a later one ahead too, unless the worker is
+          // about to deliver: a wait of a fraction of an execution is cheaper.
+          while (speculation == null && helping && !run.nearlyDone(i)) {
+            int j = run.claimNext(false);
             if (j < 0) {
               break;
             }
@@ -418,6 +429,9 @@ public final class ParallelExecutor {
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean closed;
 
+    /** When a worker started executing each transaction ahead; 0 if none has. */
+    private final AtomicLongArray started;
+
     /** Executions finished by the workers, and their time. */
     final AtomicLong executions = new AtomicLong();
 
@@ -444,21 +458,62 @@ public final class ParallelExecutor {
       this.throttled = throttled;
       this.claimed = new AtomicIntegerArray(txs.size());
       this.results = new AtomicReferenceArray<>(txs.size());
+      this.started = new AtomicLongArray(txs.size());
     }
+
+    /**
+     * Whether a worker executing transaction {@code i} ahead has been at it for more than two
+     * thirds of the workers' average execution: it will then deliver sooner than the committing
+     * thread could execute another transaction.
+     */
+    boolean nearlyDone(int i) {
+      long start = started.getAcquire(i);
+      long done = executions.get();
+      if (start == 0 || done == 0) {
+        return false;
+      }
+      long average = workerNanos.sum() / done;
+      return System.nanoTime() - start > average * 2 / 3;
+    }
+
+    /**
+     * Whether workers leave transaction {@code j} to the committing thread, which executes it at
+     * its turn on the block state itself: one in {@code threads}. A transaction executed ahead
+     * costs more CPU in all than one executed at its turn (its reads and writes recorded in a
+     * {@link TxView}, then checked and applied: about a fifth more for an ERC-20 transfer), and the
+     * committing thread, which must check and apply the others anyway, would otherwise execute
+     * ahead too. On two threads each then executes every other transaction, and the committing
+     * thread's share (executing one, checking and applying the other) about equals the worker's
+     * (executing one ahead). When the workers get more than {@link #LEAD} rounds ahead of the
+     * committing thread (its share costing more than theirs), they take its turns too until it
+     * catches up. Not while throttled (mostly conflicts) or in tests that check every transaction.
+     */
+    boolean leftToCommitter(int j) {
+      return !throttled && !workersOnly && j % threads == 0;
+    }
+
+    /** The committing thread's turn: the transaction it is taking. */
+    volatile int turn;
 
     /** Takes transaction {@code i} if nobody has: true if it did. */
     boolean claim(int i) {
       return claimed.get(i) == 0 && claimed.compareAndSet(i, 0, 1);
     }
 
-    /** Takes the next unclaimed transaction to execute ahead; -1 when none is left. */
-    int claimNext() {
+    /**
+     * Takes the next unclaimed transaction to execute ahead; -1 when none is left. Workers leave
+     * the committing thread's own turns ({@link #leftToCommitter}) alone.
+     */
+    int claimNext(boolean worker) {
       while (!closed) {
         int j = cursor.getAndIncrement();
         if (j >= txs.size()) {
           return -1;
         }
         if (throttled && j % THROTTLED_SHARE != THROTTLED_SHARE - 1 && j != txs.size() - 1) {
+          continue;
+        }
+        if (worker && leftToCommitter(j) && j < turn + LEAD * threads) {
           continue;
         }
         if (claim(j)) {
@@ -556,8 +611,9 @@ public final class ParallelExecutor {
         }
         ExecutionResources own = takeResources();
         try {
-          for (int j = claimNext(); j >= 0; j = claimNext()) {
+          for (int j = claimNext(true); j >= 0; j = claimNext(true)) {
             long start = System.nanoTime();
+            started.setRelease(j, start);
             Speculation result;
             try {
               result = block.speculate(txs.get(j), validities.get(j), own);
