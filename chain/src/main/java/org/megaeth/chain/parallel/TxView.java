@@ -738,7 +738,12 @@ final class TxView implements WorldState, LongFunction<Hash> {
     }
     for (Slot s : slots.values()) {
       if (s.dirty && s.account.presence == PRESENT) {
-        state.applyStorage(s.account.address, s.key, s.value);
+        if (s.loaded && !s.account.wiped) {
+          // validate read the slot on the block state and found this value: it is the current one
+          state.applyStorage(s.account.address, s.key, s.value, s.base);
+        } else {
+          state.applyStorage(s.account.address, s.key, s.value);
+        }
       }
     }
     state.commitTransaction();

@@ -433,8 +433,16 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * #commitTransaction} ends it.
    */
   public void applyStorage(Address address, UInt256 key, UInt256 value) {
+    applyStorage(address, key, value, storage(address, key));
+  }
+
+  /**
+   * {@link #applyStorage(Address, UInt256, UInt256)} for a slot whose value was just read through
+   * {@link #getStorage} (its key is recorded) and is {@code current}: a check of a transaction
+   * executed elsewhere has read it, and nothing wrote it since.
+   */
+  public void applyStorage(Address address, UInt256 key, UInt256 value, UInt256 current) {
     rememberAccount(address);
-    UInt256 current = storage(address, key);
     rememberSlot(block, address, key, current);
     if (miniBlock != null) {
       rememberSlot(miniBlock, address, key, current);
