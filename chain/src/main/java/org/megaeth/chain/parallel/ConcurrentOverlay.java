@@ -203,17 +203,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (flushed) {
       return trie.getAccount(address);
     }
-    Entry entry = entries.get(address);
-    if (entry != null) {
-      Object pending = entry.pending;
-      if (pending != null) {
-        return pending == DELETED ? Optional.empty() : Optional.of((Account) pending);
-      }
-    }
-    if (recordWitness) {
-      committedReads.addAccount(address);
-    }
-    return Optional.ofNullable(committedAccount(entry, address));
+    return Optional.ofNullable(account(address, recordWitness));
   }
 
   @Override
@@ -221,6 +211,26 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (flushed) {
       return trie.getStorage(address, slot);
     }
+    return storage(address, slot, recordWitness);
+  }
+
+  /** The account as last written in this block, or null; {@code log}: a read of the trie state. */
+  private Account account(Address address, boolean log) {
+    Entry entry = entries.get(address);
+    if (entry != null) {
+      Object pending = entry.pending;
+      if (pending != null) {
+        return pending == DELETED ? null : (Account) pending;
+      }
+    }
+    if (log) {
+      committedReads.addAccount(address);
+    }
+    return committedAccount(entry, address);
+  }
+
+  /** The slot as last written in this block; {@code log}: a read of the trie state. */
+  private UInt256 storage(Address address, UInt256 slot, boolean log) {
     Entry entry = entries.get(address);
     SlotEntry slotEntry = null;
     if (entry != null) {
@@ -235,7 +245,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
         return UInt256.ZERO;
       }
     }
-    if (recordWitness) {
+    if (log) {
       committedReads.addSlot(address, slot);
     }
     return committedStorage(entry, slotEntry, address, slot);
@@ -311,33 +321,12 @@ public final class ConcurrentOverlay implements BlockState.Store {
 
   /** The account as last committed, or null; logs nothing. */
   Account peekAccount(Address address) {
-    Entry entry = entries.get(address);
-    if (entry != null) {
-      Object pending = entry.pending;
-      if (pending != null) {
-        return pending == DELETED ? null : (Account) pending;
-      }
-    }
-    return committedAccount(entry, address);
+    return account(address, false);
   }
 
   /** The slot as last committed; logs nothing. */
   UInt256 peekStorage(Address address, UInt256 slot) {
-    Entry entry = entries.get(address);
-    SlotEntry slotEntry = null;
-    if (entry != null) {
-      slotEntry = entry.slotOrNull(slot);
-      if (slotEntry != null) {
-        UInt256 value = slotEntry.pending;
-        if (value != null) {
-          return value;
-        }
-      }
-      if (entry.wiped) {
-        return UInt256.ZERO;
-      }
-    }
-    return committedStorage(entry, slotEntry, address, slot);
+    return storage(address, slot, false);
   }
 
   /**
