@@ -281,7 +281,12 @@ public final class ParallelExecutor {
           }
           // A worker has it. Rather than wait, execute a later one ahead too, unless the worker is
           // about to deliver: a wait of a fraction of an execution is cheaper.
-          while (speculation == null && helping && !run.nearlyDone(i)) {
+          while (speculation == null && helping) {
+            if (run.nearlyDone(i)) {
+              Thread.onSpinWait();
+              speculation = run.results.get(i);
+              continue;
+            }
             int j = run.claimNext(false);
             if (j < 0) {
               break;
@@ -462,9 +467,10 @@ public final class ParallelExecutor {
     }
 
     /**
-     * Whether a worker executing transaction {@code i} ahead has been at it for more than two
-     * thirds of the workers' average execution: it will then deliver sooner than the committing
-     * thread could execute another transaction.
+     * Whether a worker executing transaction {@code i} ahead has been at it for between two thirds
+     * and five quarters of the workers' average execution: it will then deliver sooner than the
+     * committing thread could execute another transaction. Longer, it has most likely lost its core
+     * (a busy machine), and the committing thread does better to get on with other transactions.
      */
     boolean nearlyDone(int i) {
       long start = started.getAcquire(i);
@@ -473,7 +479,8 @@ public final class ParallelExecutor {
         return false;
       }
       long average = workerNanos.sum() / done;
-      return System.nanoTime() - start > average * 2 / 3;
+      long elapsed = System.nanoTime() - start;
+      return elapsed > average * 2 / 3 && elapsed < average * 5 / 4;
     }
 
     /**
