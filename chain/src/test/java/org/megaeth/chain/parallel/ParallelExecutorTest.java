@@ -137,6 +137,21 @@ class ParallelExecutorTest {
     assertThat(mini.diff()).isEqualTo(miniBlock(null, txs).diff());
   }
 
+  @Test
+  void shouldLeaveTheCommittingThreadItsOwnTurnsUnlessTheWorkersAreFarAhead() {
+    // The worker runs to its end inside execute(), before the committing thread takes turn 0: it
+    // leaves turns 0 and 2 alone (one in two threads, within two rounds of the committing thread's
+    // turn), and, being that far ahead, executes all the others ahead, turns 4, 6, ... included.
+    Executor synchronous = Runnable::run;
+    List<Transaction> txs = transfers(40);
+
+    BlockBuilder.MiniBlock mini = miniBlock(new ParallelExecutor(synchronous, 2), txs);
+
+    assertThat(mini.metrics().executedAhead()).isEqualTo(38);
+    assertThat(mini.receipts()).isEqualTo(miniBlock(null, txs).receipts());
+    assertThat(mini.diff()).isEqualTo(miniBlock(null, txs).diff());
+  }
+
   /**
    * Value transfers to distinct fresh accounts from 20 senders in turn: the first 20 conflict with
    * nothing, each later one follows its sender's previous one.
