@@ -56,10 +56,16 @@ public final class Mempool {
    */
   private record ReadyHead(Entry entry, UInt256 tip) {}
 
-  /** Best tip first, then first come; arrivals are unique, so the order is total. */
+  /**
+   * Best tip first, then first come; arrivals are unique, so the order is total. Written out rather
+   * than composed from {@code Comparator.comparing}: each mini-block moves every included sender's
+   * head in the index, some twenty comparisons each.
+   */
   private static final Comparator<ReadyHead> BEST_FIRST =
-      Comparator.comparing(ReadyHead::tip, Comparator.reverseOrder())
-          .thenComparingLong(h -> h.entry().arrival());
+      (a, b) -> {
+        int byTip = b.tip().compareTo(a.tip());
+        return byTip != 0 ? byTip : Long.compare(a.entry().arrival(), b.entry().arrival());
+      };
 
   /** One sender's transactions and its nonce in the current state. */
   private static final class SenderQueue {
