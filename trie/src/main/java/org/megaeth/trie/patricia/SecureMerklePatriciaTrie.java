@@ -25,10 +25,14 @@ public final class SecureMerklePatriciaTrie {
   private final MerklePatriciaTrie trie;
 
   /** True while every leaf was written through this class, so holds its preimage. */
-  private boolean indexable;
+  private volatile boolean indexable;
 
-  /** The leaves by preimage, when indexable; built on first use after a {@link #copy()}. */
-  private KeyIndex index;
+  /**
+   * The leaves by preimage, when indexable; built on first use after a {@link #copy()}. Volatile:
+   * the parallel executor's threads read a copy concurrently, and the first reads may each build an
+   * index (the same one); whoever sees the reference must see the index whole.
+   */
+  private volatile KeyIndex index;
 
   private SecureMerklePatriciaTrie(MerklePatriciaTrie trie, boolean indexable) {
     this.trie = trie;
@@ -104,7 +108,11 @@ public final class SecureMerklePatriciaTrie {
 
   /** The index, rebuilt if this is a copy; null when leaves without preimages may exist. */
   private KeyIndex index() {
-    if (index == null && indexable) {
+    KeyIndex known = index;
+    if (known != null) {
+      return known;
+    }
+    if (indexable) {
       KeyIndex rebuilt = new KeyIndex();
       boolean[] withoutPreimage = {false};
       boolean inMemory =
@@ -118,11 +126,11 @@ public final class SecureMerklePatriciaTrie {
               });
       if (inMemory && !withoutPreimage[0]) {
         index = rebuilt;
-      } else {
-        indexable = false;
+        return rebuilt;
       }
+      indexable = false;
     }
-    return index;
+    return null;
   }
 
   /** Sets {@code key} to {@code value}; an empty value removes the key. */
