@@ -26,6 +26,7 @@ import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
+import org.megaeth.core.util.PrefixSort;
 import org.megaeth.trie.patricia.MerklePatriciaTrie;
 import org.megaeth.trie.state.Account;
 import org.megaeth.trie.state.WorldState;
@@ -741,8 +742,13 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   /** Sorts in place: an array sort allocates nothing per key, unlike a TreeMap of the keys. */
-  private static <T extends Comparable<? super T>> T[] sorted(T[] keys) {
-    Arrays.sort(keys);
+  private static Address[] sorted(Address[] keys) {
+    PrefixSort.sort(keys, Address::leadingLong);
+    return keys;
+  }
+
+  private static UInt256[] sorted(UInt256[] keys) {
+    PrefixSort.sort(keys, UInt256::u3);
     return keys;
   }
 

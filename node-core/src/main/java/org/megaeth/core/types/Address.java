@@ -121,6 +121,18 @@ public final class Address implements Comparable<Address> {
     return h;
   }
 
+  /**
+   * The first eight bytes, big-endian: compared unsigned, the same order as {@link #compareTo} up
+   * to ties (for sorting many addresses by a primitive key first).
+   */
+  public long leadingLong() {
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = v << 8 | (value[i] & 0xFF);
+    }
+    return v;
+  }
+
   @Override
   public int compareTo(Address other) {
     return Arrays.compareUnsigned(value, other.value);
