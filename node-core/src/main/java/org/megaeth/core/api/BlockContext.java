@@ -1,6 +1,7 @@
 package org.megaeth.core.api;
 
 import java.util.Objects;
+import org.megaeth.core.block.BlockHeader;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.Wei;
@@ -34,5 +35,18 @@ public record BlockContext(
     Objects.requireNonNull(coinbase, "coinbase");
     Objects.requireNonNull(prevRandao, "prevRandao");
     Objects.requireNonNull(parentHash, "parentHash");
+  }
+
+  /** The context of a sealed block: its header's values (no base fee before London: zero). */
+  public static BlockContext of(BlockHeader header) {
+    return new BlockContext(
+        header.number(),
+        header.timestamp(),
+        header.baseFeePerGas().map(Wei::of).orElse(Wei.ZERO),
+        header.gasLimit(),
+        header.coinbase(),
+        header.mixHash(),
+        header.excessBlobGas().orElse(0L),
+        header.parentHash());
   }
 }

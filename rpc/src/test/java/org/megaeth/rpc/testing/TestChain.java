@@ -506,7 +506,7 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
       return Optional.empty();
     }
     return Optional.of(
-        new MirrorView(mirror(number), contextOf(blocks.get((int) number).header()), true));
+        new MirrorView(mirror(number), BlockContext.of(blocks.get((int) number).header()), true));
   }
 
   private BlockContext newestContext() {
@@ -531,18 +531,6 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     StateMirror mirror = mirror(head().number());
     openDiffs.forEach(mirror::apply);
     return mirror;
-  }
-
-  private static BlockContext contextOf(BlockHeader header) {
-    return new BlockContext(
-        header.number(),
-        header.timestamp(),
-        header.baseFeePerGas().map(Wei::of).orElse(Wei.ZERO),
-        header.gasLimit(),
-        header.coinbase(),
-        header.mixHash(),
-        header.excessBlobGas().orElse(0L),
-        header.parentHash());
   }
 
   /**

@@ -498,7 +498,7 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
       BlockHeader header = states[i].header();
       if (header.number() == number || header.hash().equals(hash)) {
         return Optional.of(
-            new PendingView(context(header), PendingState.of(states[i].state(), -1)));
+            new PendingView(BlockContext.of(header), PendingState.of(states[i].state(), -1)));
       }
     }
     return Optional.empty();
@@ -514,18 +514,6 @@ public final class PublishedChain implements ChainReader, StateReader, ChainEven
         Hash.ZERO,
         head.excessBlobGas().orElse(0L),
         head.hash());
-  }
-
-  private static BlockContext context(BlockHeader header) {
-    return new BlockContext(
-        header.number(),
-        header.timestamp(),
-        header.baseFeePerGas().map(Wei::of).orElse(Wei.ZERO),
-        header.gasLimit(),
-        header.coinbase(),
-        header.mixHash(),
-        header.excessBlobGas().orElse(0L),
-        header.parentHash());
   }
 
   /** A state view over a {@link PendingState}; proofs only for a sealed state. */
