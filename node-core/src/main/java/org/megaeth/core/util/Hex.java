@@ -1,11 +1,13 @@
 package org.megaeth.core.util;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Hex encoding and strict parsing. Every hex string that enters the node (RPC, config, genesis,
  * fixtures) goes through here so that a bad digit is reported the same way everywhere.
  */
 public final class Hex {
-  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private Hex() {}
 
@@ -15,7 +17,18 @@ public final class Hex {
   }
 
   public static String encode(byte[] bytes, int offset, int length) {
-    char[] out = new char[2 + 2 * length];
+    byte[] out = new byte[2 + 2 * length];
+    writeAscii(bytes, offset, length, out);
+    return new String(out, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes {@link #encode} as ASCII bytes into {@code out}, which has room for {@code 2 + 2 *
+   * length} of them (for writers that emit bytes, such as JSON generators).
+   *
+   * @return how many bytes were written
+   */
+  public static int writeAscii(byte[] bytes, int offset, int length, byte[] out) {
     out[0] = '0';
     out[1] = 'x';
     for (int i = 0; i < length; i++) {
@@ -23,7 +36,7 @@ public final class Hex {
       out[2 + 2 * i] = DIGITS[b >>> 4];
       out[3 + 2 * i] = DIGITS[b & 0xF];
     }
-    return new String(out);
+    return 2 + 2 * length;
   }
 
   /** Lower-case hex without a prefix. */

@@ -9,6 +9,7 @@ import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
+import org.megaeth.core.util.Hex;
 
 /**
  * Writes JSON straight into a Jackson generator, with JSON-RPC's two hex forms: a quantity is
@@ -182,14 +183,7 @@ public final class JsonWriter {
     int chars = 2 + 2 * length;
     // Longer than a logs bloom (call inputs, code): an array of its own, not kept.
     byte[] out = chars <= scratch.length ? scratch : new byte[chars];
-    out[0] = '0';
-    out[1] = 'x';
-    for (int i = 0; i < length; i++) {
-      int b = bytes[offset + i] & 0xFF;
-      out[2 + 2 * i] = DIGITS[b >>> 4];
-      out[3 + 2 * i] = DIGITS[b & 0xF];
-    }
-    emit(out, chars);
+    emit(out, Hex.writeAscii(bytes, offset, length, out));
   }
 
   /** {@code length} ASCII bytes of {@code out} as a JSON string value. */
