@@ -496,7 +496,7 @@ public final class ParallelExecutor {
      * catches up. Not while throttled (mostly conflicts) or in tests that check every transaction.
      */
     boolean leftToCommitter(int j) {
-      return !throttled && !workersOnly && j % threads == 0;
+      return !throttled && !workersOnly && j % threads == 0 && j < turn + LEAD * threads;
     }
 
     /** The committing thread's turn: the transaction it is taking. */
@@ -520,7 +520,7 @@ public final class ParallelExecutor {
         if (throttled && j % THROTTLED_SHARE != THROTTLED_SHARE - 1 && j != txs.size() - 1) {
           continue;
         }
-        if (worker && leftToCommitter(j) && j < turn + LEAD * threads) {
+        if (worker && leftToCommitter(j)) {
           continue;
         }
         if (claim(j)) {
