@@ -16,13 +16,23 @@ public record Log(Address address, List<Hash> topics, Bytes data) {
     }
   }
 
+  /** Writes the log's list, its header first (its length is computed, not found by writing). */
   public void writeTo(RlpWriter out) {
-    out.writeList(
-        w -> {
-          w.writeAddress(address);
-          w.writeList(topics, RlpWriter::writeHash);
-          w.writeBytes(data);
-        });
+    out.writeListHeader(payloadLength());
+    out.writeAddress(address);
+    out.writeListHeader((1 + Hash.SIZE) * topics.size());
+    for (Hash topic : topics) {
+      out.writeHash(topic);
+    }
+    out.writeBytes(data);
+  }
+
+  /** The length of the log's list items: address, topics' list and data. */
+  public int payloadLength() {
+    return 1
+        + Address.SIZE
+        + RlpWriter.listLength((1 + Hash.SIZE) * topics.size())
+        + RlpWriter.stringLength(data);
   }
 
   public static Log readFrom(RlpReader in) {

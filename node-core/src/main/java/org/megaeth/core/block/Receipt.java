@@ -42,7 +42,29 @@ public record Receipt(
    * for legacy, {@code type || rlp(...)} for typed receipts (EIP-2718).
    */
   public Bytes encode() {
-    return Rlp.encodeTyped(type, this::writePayload);
+    // Sized first and written front to back: every receipt is encoded on the committing thread of
+    // the sequencer, and the growing writer moved the payload up for each long list header (the
+    // receipt's, the logs', each log's) and copied the whole at the end.
+    int logsPayload = 0;
+    for (Log log : logs) {
+      logsPayload += RlpWriter.listLength(log.payloadLength());
+    }
+    int payload =
+        (postStateRoot.isPresent() ? 1 + Hash.SIZE : 1)
+            + RlpWriter.uint64Length(cumulativeGasUsed)
+            + 3
+            + LogsBloom.SIZE
+            + RlpWriter.listLength(logsPayload);
+    int logsLength = logsPayload;
+    return Rlp.encodeExact(
+        (type != 0 ? 1 : 0) + RlpWriter.listLength(payload),
+        w -> {
+          if (type != 0) {
+            w.writeRawByte(type);
+          }
+          w.writeListHeader(payload);
+          writeFields(w, logsLength);
+        });
   }
 
   /**
@@ -78,17 +100,26 @@ public record Receipt(
   }
 
   private void writePayload(RlpWriter out) {
-    out.writeList(
-        w -> {
-          if (postStateRoot.isPresent()) {
-            w.writeHash(postStateRoot.get());
-          } else {
-            w.writeUInt64(success ? 1 : 0);
-          }
-          w.writeUInt64(cumulativeGasUsed);
-          w.writeBytes(logsBloom.bytes());
-          w.writeList(logs, (lw, log) -> log.writeTo(lw));
-        });
+    out.writeList(w -> writeFields(w, -1));
+  }
+
+  /** The list's items; {@code logsPayload} the logs' encoded length if known, else -1. */
+  private void writeFields(RlpWriter w, int logsPayload) {
+    if (postStateRoot.isPresent()) {
+      w.writeHash(postStateRoot.get());
+    } else {
+      w.writeUInt64(success ? 1 : 0);
+    }
+    w.writeUInt64(cumulativeGasUsed);
+    w.writeBytes(logsBloom.bytes());
+    if (logsPayload < 0) {
+      w.writeList(logs, (lw, log) -> log.writeTo(lw));
+      return;
+    }
+    w.writeListHeader(logsPayload);
+    for (Log log : logs) {
+      log.writeTo(w);
+    }
   }
 
   private static Receipt readPayload(int type, RlpReader in) {

@@ -58,6 +58,23 @@ public final class Rlp {
   }
 
   /**
+   * An item of exactly {@code size} bytes written by {@code fn}, in one array of that size: for the
+   * encodings on the sequencer's hot path whose length is cheap to compute first (a receipt), so
+   * that nothing is grown, moved up for a long list header, or copied at the end.
+   *
+   * @throws IllegalStateException if {@code fn} writes another number of bytes
+   */
+  public static Bytes encodeExact(int size, Consumer<RlpWriter> fn) {
+    RlpWriter writer = new RlpWriter(size);
+    fn.accept(writer);
+    if (writer.position() != size) {
+      throw new IllegalStateException(
+          "wrote " + writer.position() + " bytes where " + size + " were computed");
+    }
+    return Bytes.wrap(writer.toByteArray());
+  }
+
+  /**
    * keccak256 of the RLP list of the already-encoded {@code items}, without building the list:
    * equal to {@code Keccak.hash(encodeList(w -> items.forEach(w::writeRaw)))}, which copies every
    * item twice (a mini-block's receipts are tens of kilobytes).

@@ -34,9 +34,38 @@ public final class RlpWriter {
     this.buffer = new byte[Math.max(16, capacity)];
   }
 
-  /** The bytes written so far, as a new array. */
+  /**
+   * The bytes written so far: the buffer itself when they fill it exactly (a writer sized with
+   * {@link Rlp#encodeExact}), else a copy. The writer is not used after this.
+   */
   byte[] toByteArray() {
-    return Arrays.copyOf(buffer, position);
+    return position == buffer.length ? buffer : Arrays.copyOf(buffer, position);
+  }
+
+  /** How many bytes have been written. */
+  int position() {
+    return position;
+  }
+
+  // ---------------------------------------------------------------- lengths, for exact sizing
+
+  /** The encoded length of a list whose items take {@code payload} bytes: header and payload. */
+  public static int listLength(int payload) {
+    return payload <= SHORT_LIMIT ? 1 + payload : 1 + byteLength(payload) + payload;
+  }
+
+  /** The encoded length of the string {@code value}, as {@link #writeBytes(Bytes)} writes it. */
+  public static int stringLength(Bytes value) {
+    int length = value.size();
+    if (length == 1 && (value.get(0) & 0xff) < SHORT_STRING) {
+      return 1;
+    }
+    return length <= SHORT_LIMIT ? 1 + length : 1 + byteLength(length) + length;
+  }
+
+  /** The encoded length of {@code unsigned}, as {@link #writeUInt64} writes it. */
+  public static int uint64Length(long unsigned) {
+    return unsigned >= 0 && unsigned < SHORT_STRING ? 1 : 1 + byteLength(unsigned);
   }
 
   public void writeBytes(Bytes value) {
@@ -108,7 +137,7 @@ public final class RlpWriter {
   }
 
   /** One byte outside any item: the type of an EIP-2718 envelope. */
-  void writeRawByte(int value) {
+  public void writeRawByte(int value) {
     ensure(1);
     buffer[position++] = (byte) value;
   }
