@@ -69,7 +69,9 @@ public final class ConcurrentOverlay implements BlockState.Store {
    * everyone as it does not change until the seal. Workers may see a change half made (an account
    * written but not yet its slots): what they read is only a proposal, checked at the turn.
    */
-  private static final class Entry {
+  static final class Entry implements BlockState.Store.Handle {
+    final Address address;
+
     /** The account in the trie state, or {@link #ABSENT}; null until first read. */
     volatile Object committed;
 
@@ -81,6 +83,10 @@ public final class ConcurrentOverlay implements BlockState.Store {
 
     /** Slots read or set in this block; null until the first. */
     volatile ConcurrentHashMap<UInt256, SlotEntry> slots;
+
+    Entry(Address address) {
+      this.address = address;
+    }
 
     ConcurrentHashMap<UInt256, SlotEntry> slots() {
       ConcurrentHashMap<UInt256, SlotEntry> map = slots;
@@ -105,7 +111,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
       ConcurrentHashMap<UInt256, SlotEntry> map = slots();
       SlotEntry entry = map.get(slot);
       if (entry == null) {
-        SlotEntry created = new SlotEntry();
+        SlotEntry created = new SlotEntry(this, slot);
         entry = map.putIfAbsent(slot, created);
         if (entry == null) {
           entry = created;
@@ -116,12 +122,22 @@ public final class ConcurrentOverlay implements BlockState.Store {
   }
 
   /** One storage slot of the block: its value in the trie state as read, and the block's. */
-  private static final class SlotEntry {
+  static final class SlotEntry implements BlockState.Store.Handle {
+    /** The account's entry, whose wipe hides the committed value. */
+    final Entry account;
+
+    final UInt256 key;
+
     /** The value in the trie state; null until read. */
     volatile UInt256 committed;
 
     /** Set since the account's last wipe (a zero is a pending deletion); null if not. */
     volatile UInt256 pending;
+
+    SlotEntry(Entry account, UInt256 key) {
+      this.account = account;
+      this.key = key;
+    }
   }
 
   /** Every account read or changed in this block. */
@@ -187,7 +203,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
   private Entry entry(Address address) {
     Entry entry = entries.get(address);
     if (entry == null) {
-      Entry created = new Entry();
+      Entry created = new Entry(address);
       entry = entries.putIfAbsent(address, created);
       if (entry == null) {
         entry = created;
@@ -214,32 +230,69 @@ public final class ConcurrentOverlay implements BlockState.Store {
     return storage(address, slot, recordWitness);
   }
 
+  @Override
+  public Optional<Account> getAccount(Address address, Handle handle) {
+    if (flushed || !(handle instanceof Entry entry)) {
+      return getAccount(address);
+    }
+    return Optional.ofNullable(account(entry, recordWitness));
+  }
+
+  @Override
+  public UInt256 getStorage(Address address, UInt256 slot, Handle handle) {
+    if (flushed || !(handle instanceof SlotEntry slotEntry)) {
+      return getStorage(address, slot);
+    }
+    return storage(slotEntry, recordWitness);
+  }
+
+  /** {@link #account(Address, boolean)} from the account's entry. */
+  private Account account(Entry entry, boolean log) {
+    Object pending = entry.pending;
+    if (pending != null) {
+      return pending == DELETED ? null : (Account) pending;
+    }
+    if (log) {
+      committedReads.addAccount(entry.address);
+    }
+    return committedAccount(entry, entry.address);
+  }
+
+  /** {@link #storage(Address, UInt256, boolean)} from the slot's entry. */
+  private UInt256 storage(SlotEntry slotEntry, boolean log) {
+    UInt256 value = slotEntry.pending;
+    if (value != null) {
+      return value;
+    }
+    Entry entry = slotEntry.account;
+    if (entry.wiped) {
+      return UInt256.ZERO;
+    }
+    if (log) {
+      committedReads.addSlot(entry.address, slotEntry.key);
+    }
+    return committedStorage(entry, slotEntry, entry.address, slotEntry.key);
+  }
+
   /** The account as last written in this block, or null; {@code log}: a read of the trie state. */
   private Account account(Address address, boolean log) {
     Entry entry = entries.get(address);
     if (entry != null) {
-      Object pending = entry.pending;
-      if (pending != null) {
-        return pending == DELETED ? null : (Account) pending;
-      }
+      return account(entry, log);
     }
     if (log) {
       committedReads.addAccount(address);
     }
-    return committedAccount(entry, address);
+    return committedAccount(null, address);
   }
 
   /** The slot as last written in this block; {@code log}: a read of the trie state. */
   private UInt256 storage(Address address, UInt256 slot, boolean log) {
     Entry entry = entries.get(address);
-    SlotEntry slotEntry = null;
     if (entry != null) {
-      slotEntry = entry.slotOrNull(slot);
+      SlotEntry slotEntry = entry.slotOrNull(slot);
       if (slotEntry != null) {
-        UInt256 value = slotEntry.pending;
-        if (value != null) {
-          return value;
-        }
+        return storage(slotEntry, log);
       }
       if (entry.wiped) {
         return UInt256.ZERO;
@@ -248,7 +301,7 @@ public final class ConcurrentOverlay implements BlockState.Store {
     if (log) {
       committedReads.addSlot(address, slot);
     }
-    return committedStorage(entry, slotEntry, address, slot);
+    return committedStorage(entry, null, address, slot);
   }
 
   @Override
@@ -330,6 +383,30 @@ public final class ConcurrentOverlay implements BlockState.Store {
   }
 
   /**
+   * The entry of {@code address}, created if it has none: the handle through which a worker reads
+   * the account ({@link #peekAccount(Entry)}) and the committing thread later checks and writes it
+   * without a lookup.
+   */
+  Entry accountHandle(Address address) {
+    return entry(address);
+  }
+
+  /** The slot's entry, created if it has none: a handle, as {@link #accountHandle}. */
+  SlotEntry slotHandle(Entry account, UInt256 slot) {
+    return account.slot(slot);
+  }
+
+  /** {@link #peekAccount(Address)} through the account's handle. */
+  Account peekAccount(Entry entry) {
+    return account(entry, false);
+  }
+
+  /** {@link #peekStorage(Address, UInt256)} through the slot's handle. */
+  UInt256 peekStorage(SlotEntry slot) {
+    return storage(slot, false);
+  }
+
+  /**
    * The code with {@code codeHash} of the account at {@code address}; null if the account has
    * changed meanwhile so that the code is not at hand (the caller gives up on the transaction).
    */
@@ -391,6 +468,17 @@ public final class ConcurrentOverlay implements BlockState.Store {
   }
 
   @Override
+  public void setNonceAndBalance(Address address, long nonce, Wei balance, Handle handle) {
+    if (!(handle instanceof Entry entry)) {
+      setNonceAndBalance(address, nonce, balance);
+      return;
+    }
+    requireNotFlushed();
+    Account current = getAccount(address, entry).orElse(Account.EMPTY);
+    writeAccount(entry, new Account(nonce, balance, current.storageRoot(), current.codeHash()));
+  }
+
+  @Override
   public void setCode(Address address, Bytes code) {
     Hash codeHash = Keccak.hash(code);
     if (!code.isEmpty()) {
@@ -406,6 +494,23 @@ public final class ConcurrentOverlay implements BlockState.Store {
       writeAccount(address, Account.EMPTY);
     }
     SlotEntry entry = entry(address).slot(slot);
+    UInt256 previous = entry.pending;
+    entry.pending = value;
+    if (journaling) {
+      journal.add(new Undo.StorageWrite(entry, previous));
+    }
+  }
+
+  @Override
+  public void setStorage(Address address, UInt256 slot, UInt256 value, Handle handle) {
+    if (!(handle instanceof SlotEntry entry)) {
+      setStorage(address, slot, value);
+      return;
+    }
+    requireNotFlushed();
+    if (getAccount(address, entry.account).isEmpty()) {
+      writeAccount(entry.account, Account.EMPTY);
+    }
     UInt256 previous = entry.pending;
     entry.pending = value;
     if (journaling) {

@@ -64,6 +64,10 @@ final class TxView implements WorldState, LongFunction<Hash> {
   /** One account: its base values as read, and this transaction's changes. */
   static final class Acct {
     final Address address;
+
+    /** The overlay's entry for the account, once read: checked and written through at commit. */
+    ConcurrentOverlay.Entry entry;
+
     boolean loaded;
     Account base;
     int used;
@@ -97,6 +101,10 @@ final class TxView implements WorldState, LongFunction<Hash> {
   static final class Slot {
     final Acct account;
     final UInt256 key;
+
+    /** The overlay's entry for the slot, once read: checked and written through at commit. */
+    ConcurrentOverlay.SlotEntry entry;
+
     boolean loaded;
     UInt256 base;
     boolean hasOriginal;
@@ -229,12 +237,24 @@ final class TxView implements WorldState, LongFunction<Hash> {
 
   private Account base(Acct a, int field) {
     if (!a.loaded) {
-      a.base = overlay.peekAccount(a.address);
-      a.loaded = true;
-      reads.add(a);
+      load(a);
     }
     a.used |= field;
     return a.base;
+  }
+
+  /** Reads the account's base value, through its overlay entry, and logs the read. */
+  private void load(Acct a) {
+    a.base = overlay.peekAccount(entryOf(a));
+    a.loaded = true;
+    reads.add(a);
+  }
+
+  private ConcurrentOverlay.Entry entryOf(Acct a) {
+    if (a.entry == null) {
+      a.entry = overlay.accountHandle(a.address);
+    }
+    return a.entry;
   }
 
   private Slot slot(Address address, UInt256 key) {
@@ -261,7 +281,8 @@ final class TxView implements WorldState, LongFunction<Hash> {
       return UInt256.ZERO;
     }
     if (!s.loaded) {
-      s.base = overlay.peekStorage(s.account.address, s.key);
+      s.entry = overlay.slotHandle(entryOf(s.account), s.key);
+      s.base = overlay.peekStorage(s.entry);
       s.loaded = true;
       reads.add(s);
     }
@@ -419,9 +440,7 @@ final class TxView implements WorldState, LongFunction<Hash> {
       return false;
     }
     if (!a.loaded) {
-      a.base = overlay.peekAccount(address);
-      a.loaded = true;
-      reads.add(a);
+      load(a);
     }
     boolean value = overlay.peekHasStorage(address, a.base);
     reads.add(new HasStorageRead(a, value));
@@ -645,11 +664,11 @@ final class TxView implements WorldState, LongFunction<Hash> {
           switch (reads.get(i)) {
             case Acct a -> {
               // The overlay hands out one object per value, so an unchanged value is the same one.
-              Account now = state.readAccount(a.address).orElse(null);
+              Account now = state.readAccount(a.address, a.entry).orElse(null);
               yield now == a.base || sameFields(a.base, now, a.used);
             }
             case Slot s -> {
-              UInt256 now = state.getStorage(s.account.address, s.key);
+              UInt256 now = state.getStorage(s.account.address, s.key, s.entry);
               yield now == s.base || now.equals(s.base);
             }
             case CodeRead c -> {
@@ -721,7 +740,7 @@ final class TxView implements WorldState, LongFunction<Hash> {
         continue;
       }
       if (a.nonceSet && a.balanceSet) {
-        state.applyNonceAndBalance(a.address, a.nonce, a.balance); // a sender: one write
+        state.applyNonceAndBalance(a.address, a.nonce, a.balance, a.entry); // a sender
       } else {
         if (a.nonceSet) {
           state.setNonce(a.address, a.nonce);
@@ -740,7 +759,7 @@ final class TxView implements WorldState, LongFunction<Hash> {
       if (s.dirty && s.account.presence == PRESENT) {
         if (s.loaded && !s.account.wiped) {
           // validate read the slot on the block state and found this value: it is the current one
-          state.applyStorage(s.account.address, s.key, s.value, s.base);
+          state.applyStorage(s.account.address, s.key, s.value, s.base, s.entry);
         } else {
           state.applyStorage(s.account.address, s.key, s.value);
         }

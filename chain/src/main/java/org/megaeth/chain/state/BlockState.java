@@ -52,9 +52,37 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * changes first; {@link #checkpoint}/{@link #revertTo} journal them).
    */
   public interface Store {
+    /**
+     * A store's own reference to where it keeps one account or slot, handed out to readers so that
+     * repeating the access later costs no lookup: the parallel executor's workers record one with
+     * each value they read, and the committing thread checks and writes through it at the
+     * transaction's turn. Opaque to everyone but the store that made it.
+     */
+    interface Handle {}
+
     Optional<Account> getAccount(Address address);
 
     UInt256 getStorage(Address address, UInt256 slot);
+
+    /** {@link #getAccount(Address)} through {@code handle}, made by this store for the account. */
+    default Optional<Account> getAccount(Address address, Handle handle) {
+      return getAccount(address);
+    }
+
+    /** {@link #getStorage(Address, UInt256)} through {@code handle}, made for the slot. */
+    default UInt256 getStorage(Address address, UInt256 slot, Handle handle) {
+      return getStorage(address, slot);
+    }
+
+    /** {@link #setStorage(Address, UInt256, UInt256)} through {@code handle}, made for the slot. */
+    default void setStorage(Address address, UInt256 slot, UInt256 value, Handle handle) {
+      setStorage(address, slot, value);
+    }
+
+    /** {@link #setNonceAndBalance(Address, long, Wei)} through the account's {@code handle}. */
+    default void setNonceAndBalance(Address address, long nonce, Wei balance, Handle handle) {
+      setNonceAndBalance(address, nonce, balance);
+    }
 
     Bytes getCode(Address address);
 
@@ -245,6 +273,18 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
     return state.getAccount(address);
   }
 
+  /** {@link #account(Address)} through the store's handle for it, if any (null: none). */
+  private Optional<Account> account(Address address, Store.Handle handle) {
+    if (handle == null) {
+      return account(address);
+    }
+    requireNoPendingDiff();
+    if (accessed != null) {
+      accessed.addAccount(address);
+    }
+    return state.getAccount(address, handle);
+  }
+
   private UInt256 storage(Address address, UInt256 key) {
     requireNoPendingDiff();
     if (accessed != null) {
@@ -252,6 +292,16 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
       accessed.addSlot(address, key);
     }
     return state.getStorage(address, key);
+  }
+
+  /** {@link #storage(Address, UInt256)} through the store's handle for the slot. */
+  private UInt256 storage(Address address, UInt256 key, Store.Handle handle) {
+    requireNoPendingDiff();
+    if (accessed != null) {
+      accessed.addAccount(address);
+      accessed.addSlot(address, key);
+    }
+    return state.getStorage(address, key, handle);
   }
 
   /**
@@ -292,6 +342,19 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    */
   public Optional<Account> readAccount(Address address) {
     return account(address);
+  }
+
+  /**
+   * {@link #readAccount(Address)} through the store's handle for the account (see {@link
+   * Store.Handle}): the same value and the same access recorded, without the store's lookup.
+   */
+  public Optional<Account> readAccount(Address address, Store.Handle handle) {
+    return account(address, handle);
+  }
+
+  /** {@link #getStorage(Address, UInt256)} through the store's handle for the slot. */
+  public UInt256 getStorage(Address address, UInt256 key, Store.Handle handle) {
+    return storage(address, key, handle);
   }
 
   // ---------------------------------------------------------------- reads
@@ -428,6 +491,16 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   /**
+   * {@link #applyNonceAndBalance(Address, long, UInt256)} through the store's handle for the
+   * account.
+   */
+  public void applyNonceAndBalance(
+      Address address, long nonce, UInt256 balance, Store.Handle handle) {
+    rememberAccount(address, handle);
+    state.setNonceAndBalance(address, nonce, Wei.of(balance), handle);
+  }
+
+  /**
    * Sets a slot as {@link #setStorage} would (the same state, diffs and witness keys), without what
    * only the rest of a transaction reads (the slot's original value, the touched account): for the
    * final values of a transaction executed elsewhere, applied at its turn right before {@link
@@ -449,6 +522,20 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
       rememberSlot(miniBlock, address, key, current);
     }
     state.setStorage(address, key, value);
+  }
+
+  /**
+   * {@link #applyStorage(Address, UInt256, UInt256, UInt256)} through the store's handle for the
+   * slot.
+   */
+  public void applyStorage(
+      Address address, UInt256 key, UInt256 value, UInt256 current, Store.Handle handle) {
+    rememberAccount(address);
+    rememberSlot(block, address, key, current);
+    if (miniBlock != null) {
+      rememberSlot(miniBlock, address, key, current);
+    }
+    state.setStorage(address, key, value, handle);
   }
 
   @Override
@@ -490,12 +577,17 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   private void rememberAccount(Address address) {
+    rememberAccount(address, null);
+  }
+
+  /** {@code handle}: the store's for the account, or null. */
+  private void rememberAccount(Address address, Store.Handle handle) {
     requireNoPendingDiff();
     if (!block.accountsBefore.containsKey(address)) {
-      block.accountsBefore.put(address, account(address));
+      block.accountsBefore.put(address, account(address, handle));
     }
     if (miniBlock != null && !miniBlock.accountsBefore.containsKey(address)) {
-      miniBlock.accountsBefore.put(address, account(address));
+      miniBlock.accountsBefore.put(address, account(address, handle));
     }
   }
 

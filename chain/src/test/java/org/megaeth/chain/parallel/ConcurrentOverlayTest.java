@@ -19,7 +19,8 @@ import org.megaeth.trie.state.WorldState;
 /**
  * The overlay against the trie state it stands in for: the same random reads, writes, deletions,
  * checkpoints and reverts on both give the same values, the same root, and (recording a witness)
- * the same trie nodes and codes.
+ * the same trie nodes and codes. Reads and writes go by address or, at random, through the entries
+ * the overlay hands out as handles (what the parallel executor's checks and applies use).
  */
 class ConcurrentOverlayTest {
   private static final List<Address> ADDRESSES = new ArrayList<>();
@@ -64,9 +65,17 @@ class ConcurrentOverlayTest {
         String where = "seed %d op %d".formatted(seed, op);
         switch (random.nextInt(11)) {
           case 0 ->
-              assertThat(overlay.getAccount(address)).as(where).isEqualTo(trie.getAccount(address));
+              assertThat(
+                      random.nextBoolean()
+                          ? overlay.getAccount(address)
+                          : overlay.getAccount(address, overlay.accountHandle(address)))
+                  .as(where)
+                  .isEqualTo(trie.getAccount(address));
           case 1 ->
-              assertThat(overlay.getStorage(address, slot))
+              assertThat(
+                      random.nextBoolean()
+                          ? overlay.getStorage(address, slot)
+                          : overlay.getStorage(address, slot, slotHandle(overlay, address, slot)))
                   .as(where)
                   .isEqualTo(trie.getStorage(address, slot));
           case 2 -> assertThat(overlay.getCode(address)).as(where).isEqualTo(trie.getCode(address));
@@ -77,8 +86,15 @@ class ConcurrentOverlayTest {
           }
           case 4 -> {
             Wei balance = Wei.of(random.nextInt(3));
-            trie.setBalance(address, balance);
-            overlay.setBalance(address, balance);
+            if (random.nextBoolean()) {
+              trie.setBalance(address, balance);
+              overlay.setBalance(address, balance);
+            } else {
+              long nonce = random.nextInt(4);
+              trie.setNonce(address, nonce);
+              trie.setBalance(address, balance);
+              overlay.setNonceAndBalance(address, nonce, balance, overlay.accountHandle(address));
+            }
           }
           case 5 -> {
             Bytes code = CODES.get(random.nextInt(CODES.size()));
@@ -88,7 +104,11 @@ class ConcurrentOverlayTest {
           case 6, 7 -> {
             UInt256 value = UInt256.valueOf(random.nextInt(3));
             trie.setStorage(address, slot, value);
-            overlay.setStorage(address, slot, value);
+            if (random.nextBoolean()) {
+              overlay.setStorage(address, slot, value);
+            } else {
+              overlay.setStorage(address, slot, value, slotHandle(overlay, address, slot));
+            }
           }
           case 8 -> {
             trie.deleteAccount(address);
@@ -116,6 +136,12 @@ class ConcurrentOverlayTest {
           UInt256 value = trie.getStorage(address, slot);
           assertThat(overlay.getStorage(address, slot)).as(where).isEqualTo(value);
           assertThat(overlay.peekStorage(address, slot)).as(where).isEqualTo(value);
+          assertThat(overlay.peekAccount(overlay.accountHandle(address)))
+              .as(where)
+              .isEqualTo(account.orElse(null));
+          assertThat(overlay.peekStorage(slotHandle(overlay, address, slot)))
+              .as(where)
+              .isEqualTo(value);
         }
       }
       // As the committing thread's reads were, for the witness, the trie's recording reads.
@@ -133,6 +159,11 @@ class ConcurrentOverlayTest {
         assertThat(overlay.getAccount(address)).isEqualTo(trie.getAccount(address));
       }
     }
+  }
+
+  private static ConcurrentOverlay.SlotEntry slotHandle(
+      ConcurrentOverlay overlay, Address address, UInt256 slot) {
+    return overlay.slotHandle(overlay.accountHandle(address), slot);
   }
 
   @Test
