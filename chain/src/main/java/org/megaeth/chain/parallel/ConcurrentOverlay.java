@@ -463,18 +463,17 @@ public final class ConcurrentOverlay implements BlockState.Store {
 
   @Override
   public void setNonceAndBalance(Address address, long nonce, Wei balance) {
-    Account current = current(address);
-    writeAccount(address, new Account(nonce, balance, current.storageRoot(), current.codeHash()));
+    setNonceAndBalance(address, nonce, balance, null);
   }
 
   @Override
   public void setNonceAndBalance(Address address, long nonce, Wei balance, Handle handle) {
-    if (!(handle instanceof Entry entry)) {
-      setNonceAndBalance(address, nonce, balance);
-      return;
-    }
     requireNotFlushed();
-    Account current = getAccount(address, entry).orElse(Account.EMPTY);
+    Entry entry = handle instanceof Entry given ? given : entry(address);
+    Account current = account(entry, recordWitness);
+    if (current == null) {
+      current = Account.EMPTY;
+    }
     writeAccount(entry, new Account(nonce, balance, current.storageRoot(), current.codeHash()));
   }
 
@@ -489,27 +488,15 @@ public final class ConcurrentOverlay implements BlockState.Store {
 
   @Override
   public void setStorage(Address address, UInt256 slot, UInt256 value) {
-    requireNotFlushed();
-    if (getAccount(address).isEmpty()) {
-      writeAccount(address, Account.EMPTY);
-    }
-    SlotEntry entry = entry(address).slot(slot);
-    UInt256 previous = entry.pending;
-    entry.pending = value;
-    if (journaling) {
-      journal.add(new Undo.StorageWrite(entry, previous));
-    }
+    setStorage(address, slot, value, null);
   }
 
   @Override
   public void setStorage(Address address, UInt256 slot, UInt256 value, Handle handle) {
-    if (!(handle instanceof SlotEntry entry)) {
-      setStorage(address, slot, value);
-      return;
-    }
     requireNotFlushed();
-    if (getAccount(address, entry.account).isEmpty()) {
-      writeAccount(entry.account, Account.EMPTY);
+    SlotEntry entry = handle instanceof SlotEntry given ? given : entry(address).slot(slot);
+    if (account(entry.account, recordWitness) == null) {
+      writeAccount(entry.account, Account.EMPTY); // the trie state creates a missing account
     }
     UInt256 previous = entry.pending;
     entry.pending = value;
