@@ -56,7 +56,8 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
      * A store's own reference to where it keeps one account or slot, handed out to readers so that
      * repeating the access later costs no lookup: the parallel executor's workers record one with
      * each value they read, and the committing thread checks and writes through it at the
-     * transaction's turn. Opaque to everyone but the store that made it.
+     * transaction's turn. Opaque to everyone but the store that made it. The methods that take one
+     * also take null, for an access by address alone.
      */
     interface Handle {}
 
@@ -266,18 +267,11 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   private Optional<Account> account(Address address) {
-    requireNoPendingDiff();
-    if (accessed != null) {
-      accessed.addAccount(address);
-    }
-    return state.getAccount(address);
+    return account(address, null);
   }
 
-  /** {@link #account(Address)} through the store's handle for it, if any (null: none). */
+  /** {@code handle}: the store's for the account, or null. */
   private Optional<Account> account(Address address, Store.Handle handle) {
-    if (handle == null) {
-      return account(address);
-    }
     requireNoPendingDiff();
     if (accessed != null) {
       accessed.addAccount(address);
@@ -286,15 +280,10 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
   }
 
   private UInt256 storage(Address address, UInt256 key) {
-    requireNoPendingDiff();
-    if (accessed != null) {
-      accessed.addAccount(address);
-      accessed.addSlot(address, key);
-    }
-    return state.getStorage(address, key);
+    return storage(address, key, null);
   }
 
-  /** {@link #storage(Address, UInt256)} through the store's handle for the slot. */
+  /** {@code handle}: the store's for the slot, or null. */
   private UInt256 storage(Address address, UInt256 key, Store.Handle handle) {
     requireNoPendingDiff();
     if (accessed != null) {
@@ -486,13 +475,12 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * any more.
    */
   public void applyNonceAndBalance(Address address, long nonce, UInt256 balance) {
-    rememberAccount(address);
-    state.setNonceAndBalance(address, nonce, Wei.of(balance));
+    applyNonceAndBalance(address, nonce, balance, null);
   }
 
   /**
    * {@link #applyNonceAndBalance(Address, long, UInt256)} through the store's handle for the
-   * account.
+   * account (null: none).
    */
   public void applyNonceAndBalance(
       Address address, long nonce, UInt256 balance, Store.Handle handle) {
@@ -516,17 +504,12 @@ public final class BlockState implements org.megaeth.evm.state.WorldState {
    * executed elsewhere has read it, and nothing wrote it since.
    */
   public void applyStorage(Address address, UInt256 key, UInt256 value, UInt256 current) {
-    rememberAccount(address);
-    rememberSlot(block, address, key, current);
-    if (miniBlock != null) {
-      rememberSlot(miniBlock, address, key, current);
-    }
-    state.setStorage(address, key, value);
+    applyStorage(address, key, value, current, null);
   }
 
   /**
    * {@link #applyStorage(Address, UInt256, UInt256, UInt256)} through the store's handle for the
-   * slot.
+   * slot (null: none).
    */
   public void applyStorage(
       Address address, UInt256 key, UInt256 value, UInt256 current, Store.Handle handle) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.rlp.RlpException;
+import org.megaeth.core.rlp.RlpWriter;
 import org.megaeth.core.tx.LegacyTransaction;
 import org.megaeth.core.types.Hash;
 
@@ -52,33 +53,24 @@ public record Block(BlockHeader header, BlockBody body) {
       int length = transactionEncodings.get(i).size();
       // EIP-2718: a typed transaction is an RLP string in the body; a legacy one is its list.
       transactions +=
-          body.transactions().get(i) instanceof LegacyTransaction ? length : withPrefix(length);
+          body.transactions().get(i) instanceof LegacyTransaction
+              ? length
+              : RlpWriter.withHeader(length);
     }
     long ommers = 0;
     for (BlockHeader ommer : body.ommers()) {
       ommers += ommer.encode().size();
     }
-    long payload = header.encode().size() + withPrefix(transactions) + withPrefix(ommers);
+    long payload =
+        header.encode().size() + RlpWriter.withHeader(transactions) + RlpWriter.withHeader(ommers);
     if (body.withdrawals().isPresent()) {
       long withdrawals = 0;
       for (Withdrawal w : body.withdrawals().get()) {
         withdrawals += Rlp.encode(w::writeTo).size();
       }
-      payload += withPrefix(withdrawals);
+      payload += RlpWriter.withHeader(withdrawals);
     }
-    return Math.toIntExact(withPrefix(payload));
-  }
-
-  /**
-   * The length of an RLP list with a payload of {@code length} bytes, or of a string of that many
-   * bytes that is not a single byte below 0x80: the payload and its length prefix.
-   */
-  private static long withPrefix(long length) {
-    if (length < 56) {
-      return 1 + length;
-    }
-    int lengthBytes = (71 - Long.numberOfLeadingZeros(length)) >>> 3;
-    return 1 + lengthBytes + length;
+    return Math.toIntExact(RlpWriter.withHeader(payload));
   }
 
   /**

@@ -45,25 +45,15 @@ public record Receipt(
     // Sized first and written front to back: every receipt is encoded on the committing thread of
     // the sequencer, and the growing writer moved the payload up for each long list header (the
     // receipt's, the logs', each log's) and copied the whole at the end.
-    int logsPayload = 0;
-    for (Log log : logs) {
-      logsPayload += RlpWriter.listLength(log.payloadLength());
-    }
-    int payload =
-        (postStateRoot.isPresent() ? 1 + Hash.SIZE : 1)
-            + RlpWriter.uint64Length(cumulativeGasUsed)
-            + 3
-            + LogsBloom.SIZE
-            + RlpWriter.listLength(logsPayload);
-    int logsLength = logsPayload;
+    int logsPayload = logsPayloadLength();
+    int payload = payloadLength(logsPayload);
     return Rlp.encodeExact(
         (type != 0 ? 1 : 0) + RlpWriter.listLength(payload),
         w -> {
           if (type != 0) {
             w.writeRawByte(type);
           }
-          w.writeListHeader(payload);
-          writeFields(w, logsLength);
+          writePayload(w, payload, logsPayload);
         });
   }
 
@@ -73,7 +63,8 @@ public record Receipt(
    */
   public void writeTo(RlpWriter out) {
     if (type == 0) {
-      writePayload(out);
+      int logsPayload = logsPayloadLength();
+      writePayload(out, payloadLength(logsPayload), logsPayload);
     } else {
       out.writeBytes(encode());
     }
@@ -99,12 +90,9 @@ public record Receipt(
     return in.nextIsList() ? readPayload(0, in) : decode(in.readBytes());
   }
 
-  private void writePayload(RlpWriter out) {
-    out.writeList(w -> writeFields(w, -1));
-  }
-
-  /** The list's items; {@code logsPayload} the logs' encoded length if known, else -1. */
-  private void writeFields(RlpWriter w, int logsPayload) {
+  /** The list {@code [status, gas, bloom, logs]}, with the lengths of its items and its logs. */
+  private void writePayload(RlpWriter w, int payload, int logsPayload) {
+    w.writeListHeader(payload);
     if (postStateRoot.isPresent()) {
       w.writeHash(postStateRoot.get());
     } else {
@@ -112,14 +100,26 @@ public record Receipt(
     }
     w.writeUInt64(cumulativeGasUsed);
     w.writeBytes(logsBloom.bytes());
-    if (logsPayload < 0) {
-      w.writeList(logs, (lw, log) -> log.writeTo(lw));
-      return;
-    }
     w.writeListHeader(logsPayload);
     for (Log log : logs) {
       log.writeTo(w);
     }
+  }
+
+  private int logsPayloadLength() {
+    int length = 0;
+    for (Log log : logs) {
+      length += RlpWriter.listLength(log.payloadLength());
+    }
+    return length;
+  }
+
+  private int payloadLength(int logsPayload) {
+    return (postStateRoot.isPresent() ? 1 + Hash.SIZE : 1)
+        + RlpWriter.uint64Length(cumulativeGasUsed)
+        + 3
+        + LogsBloom.SIZE
+        + RlpWriter.listLength(logsPayload);
   }
 
   private static Receipt readPayload(int type, RlpReader in) {

@@ -51,7 +51,15 @@ public final class RlpWriter {
 
   /** The encoded length of a list whose items take {@code payload} bytes: header and payload. */
   public static int listLength(int payload) {
-    return payload <= SHORT_LIMIT ? 1 + payload : 1 + byteLength(payload) + payload;
+    return Math.toIntExact(withHeader(payload));
+  }
+
+  /**
+   * The encoded length of a list with a payload of {@code length} bytes, or of a string of that
+   * many bytes that is not a single byte below 0x80: the payload and its header.
+   */
+  public static long withHeader(long length) {
+    return length <= SHORT_LIMIT ? 1 + length : 1 + byteLength(length) + length;
   }
 
   /** The encoded length of the string {@code value}, as {@link #writeBytes(Bytes)} writes it. */
@@ -60,7 +68,7 @@ public final class RlpWriter {
     if (length == 1 && (value.get(0) & 0xff) < SHORT_STRING) {
       return 1;
     }
-    return length <= SHORT_LIMIT ? 1 + length : 1 + byteLength(length) + length;
+    return listLength(length); // a string's header has the list header's length
   }
 
   /** The encoded length of {@code unsigned}, as {@link #writeUInt64} writes it. */

@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
 import org.junit.jupiter.api.Test;
+import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 
@@ -21,7 +22,8 @@ import org.megaeth.core.types.Hash;
  * A receipt's consensus encoding, which the node writes in one exactly sized array (its length
  * computed first), against Tuweni's RLP encoder building the same fields: byte for byte equal for
  * every type, status or pre-Byzantium root, gas up to 2^64 - 1, and logs of every size (short and
- * long list headers at each level), and read back to the same receipt.
+ * long list headers at each level), read back to the same receipt, and written the same as an item
+ * of a list.
  */
 class ReceiptEncodingTest {
   @Provide
@@ -57,6 +59,9 @@ class ReceiptEncodingTest {
 
     assertThat(encoded).isEqualTo(oracle(receipt));
     assertThat(Receipt.decode(encoded)).isEqualTo(receipt);
+    // As an item of a list on the wire: a legacy receipt is its list, a typed one a string of it.
+    assertThat(Rlp.encode(receipt::writeTo))
+        .isEqualTo(receipt.type() == 0 ? encoded : Rlp.encodeBytes(encoded));
   }
 
   @Test
