@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,13 +129,51 @@ class ParallelExecutorTest {
     List<Transaction> txs = transfers(40);
 
     BlockBuilder.MiniBlock mini =
-        miniBlock(new ParallelExecutor(startedFirst, 2, false, 10_000_000_000L), txs);
+        miniBlock(new ParallelExecutor(startedFirst, 2, false, 10_000_000_000L, 0), txs);
     for (Thread thread : threads) {
       thread.join();
     }
 
     assertThat(tasks).hasSize(1);
     assertThat(mini.diff()).isEqualTo(miniBlock(null, txs).diff());
+  }
+
+  @Test
+  void shouldHandTheNextMiniBlocksToTheWorkerStillPollingInsteadOfThePool() throws Exception {
+    // A worker that has finished a mini-block polls for the next one (here for up to 10 s) rather
+    // than going back to the pool, whose threads start late: once the first mini-block's worker is
+    // polling, the next mini-blocks go to it, one pool task for all of them.
+    AtomicInteger tasks = new AtomicInteger();
+    Executor counting =
+        task -> {
+          tasks.incrementAndGet();
+          pool.execute(task);
+        };
+    ParallelExecutor parallel = new ParallelExecutor(counting, 2, false, 0, 10_000_000_000L);
+    List<Transaction> txs = transfers(80);
+    WorldState state = TestWorld.genesisState();
+    BlockHeader genesis = TestWorld.genesisHeader(state.rootHash());
+    TestWorld.Headers headers = new TestWorld.Headers();
+    headers.add(genesis);
+    BlockBuilder.OpenBlock open =
+        builder.open(state, genesis, TestWorld.attributes(genesis), headers, false, parallel);
+
+    List<BlockBuilder.MiniBlock> minis = new ArrayList<>();
+    for (int i = 0; i < txs.size(); i += 20) {
+      minis.add(open.addTransactions(txs.subList(i, i + 20)));
+      // The worker may get to a mini-block of 20 only after the committing thread has done it
+      // all; it counts itself as polling once it has.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (parallel.warmWorkers() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+    }
+    open.seal();
+
+    assertThat(tasks.get()).isEqualTo(1);
+    assertThat(minis)
+        .extracting(BlockBuilder.MiniBlock::diff)
+        .isEqualTo(miniBlocks(null, txs).stream().map(BlockBuilder.MiniBlock::diff).toList());
   }
 
   @Test
@@ -210,6 +249,23 @@ class ParallelExecutorTest {
 
     assertThat(metrics.conflictRate()).isEqualTo(0.25);
     assertThat(metrics.parallelism()).isEqualTo(1.8);
+  }
+
+  /** The transactions as mini-blocks of 20 in one block. */
+  private List<BlockBuilder.MiniBlock> miniBlocks(
+      ParallelExecutor parallel, List<Transaction> txs) {
+    WorldState state = TestWorld.genesisState();
+    BlockHeader genesis = TestWorld.genesisHeader(state.rootHash());
+    TestWorld.Headers headers = new TestWorld.Headers();
+    headers.add(genesis);
+    BlockBuilder.OpenBlock open =
+        builder.open(state, genesis, TestWorld.attributes(genesis), headers, false, parallel);
+    List<BlockBuilder.MiniBlock> minis = new ArrayList<>();
+    for (int i = 0; i < txs.size(); i += 20) {
+      minis.add(open.addTransactions(txs.subList(i, Math.min(txs.size(), i + 20))));
+    }
+    open.seal();
+    return minis;
   }
 
   private BlockBuilder.MiniBlock miniBlock(ParallelExecutor parallel, List<Transaction> txs) {
