@@ -53,8 +53,17 @@ import org.megaeth.sequencer.produce.ProducerSettings;
  * sealed within about a block interval of its submission ("seal lag" in the output) and the
  * achieved rate equals the offered one.
  *
+ * <p>Before the measured transfers, every sender makes {@code warmup} transfers (default 20) at the
+ * same rate, sealed and not measured: the transfers' path is then compiled, as in a sequencer that
+ * has been running. Without them the JIT compiles it during the measured seconds (C2 took ~19% of
+ * the two cores then, sampled from {@code /proc}).
+ *
+ * <p>The CPU printed per transfer is that of the Java threads by group, and the whole process's
+ * (with the collector's and the compilers' threads, which {@link ThreadMXBean} does not list).
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.megaeth.benchmarks.sequencer.SequencerThroughput [senders] [perSender] [execThreads] [rate]}
+ * org.megaeth.benchmarks.sequencer.SequencerThroughput [senders] [perSender] [execThreads] [rate]
+ * [warmup]}
  */
 public final class SequencerThroughput {
   private static final UInt256 TOKENS = UInt256.fromBigInteger(BigInteger.TEN.pow(24));
@@ -66,6 +75,7 @@ public final class SequencerThroughput {
     int perSender = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int execThreads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
     DevPreset dev = DevPreset.of(NodeOptions.builder().build());
     long chainId = dev.chainId();
     Path dir = Files.createTempDirectory("megaeth-throughput");
@@ -149,27 +159,36 @@ public final class SequencerThroughput {
         awaitSealed(sealedTransactions, from + chunk.size());
       }
 
-      System.out.printf("signing %,d transfers...%n", (long) senders * perSender);
+      System.out.printf("signing %,d transfers...%n", (long) senders * (warmup + perSender));
+      List<Transaction> warmupTransfers = new ArrayList<>(senders * warmup);
       List<Transaction> transfers = new ArrayList<>(senders * perSender);
       UInt256 amount = UInt256.valueOf(1_000);
-      for (int n = 0; n < perSender; n++) {
+      for (int n = 0; n < warmup + perSender; n++) {
         for (int i = 0; i < senders; i++) {
           Address to = holders.get((i + 1 + n) % senders).address();
-          transfers.add(
-              BenchTransactions.signed(
-                  chainId,
-                  holders.get(i),
-                  n,
-                  token,
-                  Wei.ZERO,
-                  BenchTransactions.erc20Transfer(to, amount),
-                  60_000,
-                  Wei.fromGwei(10)));
+          (n < warmup ? warmupTransfers : transfers)
+              .add(
+                  BenchTransactions.signed(
+                      chainId,
+                      holders.get(i),
+                      n,
+                      token,
+                      Wei.ZERO,
+                      BenchTransactions.erc20Transfer(to, amount),
+                      60_000,
+                      Wei.fromGwei(10)));
         }
+      }
+      if (warmup > 0) {
+        System.out.printf("warm-up: %,d transfers%n", warmupTransfers.size());
+        long sealedBefore = sealedTransactions.get();
+        submitAll(sequencer, warmupTransfers, rate).get(600, TimeUnit.SECONDS);
+        awaitSealed(sealedTransactions, sealedBefore + warmupTransfers.size());
       }
       long sealedBefore = sealedTransactions.get();
       sequencer.miniBlockIntervals().reset();
       Map<String, Long> cpuBefore = cpuByThreadGroup();
+      long processCpuBefore = processCpuNanos();
       long start = System.nanoTime();
       CompletableFuture<Void> submitted = submitAll(sequencer, transfers, rate);
       long offeredNanos = System.nanoTime() - start;
@@ -186,6 +205,12 @@ public final class SequencerThroughput {
       double seconds = elapsed / 1e9;
       Thread.sleep(200); // let the publisher finish the last block before reading CPU times
       printCpuPerTransfer(cpuBefore, cpuByThreadGroup(), transfers.size(), elapsed);
+      long processCpu = processCpuNanos() - processCpuBefore;
+      System.out.printf(
+          "  %-28s %8.1f  (%.2f cores; with the collector and the compilers)%n",
+          "whole process",
+          processCpu / 1e3 / transfers.size(),
+          (double) processCpu / (System.nanoTime() - start));
       System.out.printf(
           "%,d ERC-20 transfers from %,d senders: all sealed in %.2f s = %,.0f transfers/s"
               + " (submission took %.2f s)%n",
@@ -206,6 +231,12 @@ public final class SequencerThroughput {
     } finally {
       sequencer.stop();
     }
+  }
+
+  /** The CPU time of the whole process, every thread of the JVM included. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
