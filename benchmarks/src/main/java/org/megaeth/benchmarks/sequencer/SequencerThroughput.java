@@ -53,7 +53,7 @@ import org.megaeth.sequencer.produce.ProducerSettings;
  * sealed within about a block interval of its submission ("seal lag" in the output) and the
  * achieved rate equals the offered one.
  *
- * <p>Before the measured transfers, every sender makes {@code warmup} transfers (default 20) at the
+ * <p>Before the measured transfers, every sender makes {@code warmup} transfers (default 60) at the
  * same rate, sealed and not measured: the transfers' path is then compiled, as in a sequencer that
  * has been running. Without them the JIT compiles it during the measured seconds (C2 took ~19% of
  * the two cores then, sampled from {@code /proc}).
@@ -75,7 +75,7 @@ public final class SequencerThroughput {
     int perSender = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int execThreads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 60;
     DevPreset dev = DevPreset.of(NodeOptions.builder().build());
     long chainId = dev.chainId();
     Path dir = Files.createTempDirectory("megaeth-throughput");
