@@ -135,6 +135,9 @@ public final class Sequencer extends Service {
   private long statusTransactions;
   private long statusNanos;
 
+  /** The mini-block intervals up to the last status line ({@link IntervalStats#count}). */
+  private long statusIntervals;
+
   /** A sequencer whose meters go nowhere (tests, benchmarks). */
   public Sequencer(Settings settings, Genesis genesis, KeyPair key) {
     this(settings, genesis, key, new CompositeMeterRegistry());
@@ -394,19 +397,20 @@ public final class Sequencer extends Service {
     statusTransactions = transactions;
     statusNanos = now;
     ExecutionStats.Window exec = producer.executionStats().takeAndReset();
+    IntervalStats.Window intervals = miniBlockIntervals.since(statusIntervals);
+    statusIntervals = intervals.to();
     LOG.info(
         "head {} | {} tx/s | mini-blocks p50 {} ms p99 {} ms | execution {}x parallel, {}%"
             + " re-executed | pool {} pending {} queued | publish backlog {}",
         published.head().number(),
         String.format(java.util.Locale.ROOT, "%.0f", tps),
-        String.format(java.util.Locale.ROOT, "%.1f", miniBlockIntervals.percentile(50) / 1e6),
-        String.format(java.util.Locale.ROOT, "%.1f", miniBlockIntervals.percentile(99) / 1e6),
+        String.format(java.util.Locale.ROOT, "%.1f", intervals.p50() / 1e6),
+        String.format(java.util.Locale.ROOT, "%.1f", intervals.p99() / 1e6),
         String.format(java.util.Locale.ROOT, "%.2f", exec.sum().parallelism()),
         String.format(java.util.Locale.ROOT, "%.1f", 100 * exec.sum().conflictRate()),
         mempool.pendingCount(),
         mempool.queuedCount(),
         published.backlog());
-    miniBlockIntervals.reset();
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.megaeth.benchmarks.BenchTransactions;
 import org.megaeth.config.NodeOptions;
 import org.megaeth.config.dev.DevPreset;
 import org.megaeth.core.api.ChainListener;
+import org.megaeth.core.api.MiniBlock;
 import org.megaeth.core.api.SealedBlock;
 import org.megaeth.core.api.SubmitResult;
 import org.megaeth.core.crypto.KeyPair;
@@ -33,6 +34,7 @@ import org.megaeth.core.util.Hex;
 import org.megaeth.evm.frame.FrameRunner;
 import org.megaeth.sequencer.Sequencer;
 import org.megaeth.sequencer.mempool.MempoolConfig;
+import org.megaeth.sequencer.produce.IntervalStats;
 import org.megaeth.sequencer.produce.ProducerSettings;
 
 /**
@@ -99,11 +101,17 @@ public final class SequencerThroughput {
             key);
     AtomicLong sealedTransactions = new AtomicLong();
     AtomicLong lastSealNanos = new AtomicLong();
+    AtomicLong miniBlocks = new AtomicLong();
     sequencer.start();
     sequencer
         .events()
         .subscribe(
             new ChainListener() {
+              @Override
+              public void onMiniBlock(MiniBlock miniBlock) {
+                miniBlocks.incrementAndGet();
+              }
+
               @Override
               public void onBlockSealed(SealedBlock block) {
                 sealedTransactions.addAndGet(block.block().body().transactions().size());
@@ -186,7 +194,8 @@ public final class SequencerThroughput {
         awaitSealed(sealedTransactions, sealedBefore + warmupTransfers.size());
       }
       long sealedBefore = sealedTransactions.get();
-      sequencer.miniBlockIntervals().reset();
+      long intervalsFrom = sequencer.miniBlockIntervals().count();
+      long miniBlocksBefore = miniBlocks.get();
       Map<String, Long> cpuBefore = cpuByThreadGroup();
       long processCpuBefore = processCpuNanos();
       long start = System.nanoTime();
@@ -215,19 +224,21 @@ public final class SequencerThroughput {
           "%,d ERC-20 transfers from %,d senders: all sealed in %.2f s = %,.0f transfers/s"
               + " (submission took %.2f s)%n",
           transfers.size(), senders, seconds, transfers.size() / seconds, submittedNanos / 1e9);
+      IntervalStats.Window intervals = sequencer.miniBlockIntervals().since(intervalsFrom);
       System.out.printf(
           "mini-block interval under load: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d intervals)%n",
-          sequencer.miniBlockIntervals().percentile(50) / 1e6,
-          sequencer.miniBlockIntervals().percentile(99) / 1e6,
-          sequencer.miniBlockIntervals().percentile(100) / 1e6,
-          sequencer.miniBlockIntervals().count());
+          intervals.p50() / 1e6, intervals.p99() / 1e6, intervals.max() / 1e6, intervals.count());
+      long published = miniBlocks.get() - miniBlocksBefore;
+      System.out.printf(
+          "%,d mini-blocks published, %.0f transfers each on average%n",
+          published, (double) transfers.size() / Math.max(1, published));
       System.out.printf(
           "{\"transfers\":%d,\"seconds\":%.3f,\"tps\":%.0f,\"miniBlockP50Ms\":%.2f,\"miniBlockP99Ms\":%.2f}%n",
           transfers.size(),
           seconds,
           transfers.size() / seconds,
-          sequencer.miniBlockIntervals().percentile(50) / 1e6,
-          sequencer.miniBlockIntervals().percentile(99) / 1e6);
+          intervals.p50() / 1e6,
+          intervals.p99() / 1e6);
     } finally {
       sequencer.stop();
     }
