@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +141,7 @@ class ParallelExecutorTest {
   }
 
   @Test
-  void shouldHandTheNextMiniBlocksToTheWorkerStillPollingInsteadOfThePool() throws Exception {
+  void shouldHandTheNextMiniBlocksToTheWorkerStillPollingInsteadOfThePool() {
     // A worker that has finished a mini-block polls for the next one (here for up to 10 s) rather
     // than going back to the pool, whose threads start late: once the first mini-block's worker is
     // polling, the next mini-blocks go to it, one pool task for all of them.
@@ -151,29 +153,24 @@ class ParallelExecutorTest {
         };
     ParallelExecutor parallel = new ParallelExecutor(counting, 2, false, 0, 10_000_000_000L);
     List<Transaction> txs = transfers(80);
-    WorldState state = TestWorld.genesisState();
-    BlockHeader genesis = TestWorld.genesisHeader(state.rootHash());
-    TestWorld.Headers headers = new TestWorld.Headers();
-    headers.add(genesis);
-    BlockBuilder.OpenBlock open =
-        builder.open(state, genesis, TestWorld.attributes(genesis), headers, false, parallel);
 
-    List<BlockBuilder.MiniBlock> minis = new ArrayList<>();
-    for (int i = 0; i < txs.size(); i += 20) {
-      minis.add(open.addTransactions(txs.subList(i, i + 20)));
-      // The worker may get to a mini-block of 20 only after the committing thread has done it
-      // all; it counts itself as polling once it has.
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (parallel.warmWorkers() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(1);
-      }
-    }
-    open.seal();
+    // The worker may get to a mini-block of 20 only after the committing thread has done it all;
+    // it counts itself as polling once it has.
+    List<BlockBuilder.MiniBlock> minis =
+        miniBlocks(parallel, txs, () -> awaitUntil(() -> parallel.warmWorkers() > 0));
 
     assertThat(tasks.get()).isEqualTo(1);
     assertThat(minis)
         .extracting(BlockBuilder.MiniBlock::diff)
-        .isEqualTo(miniBlocks(null, txs).stream().map(BlockBuilder.MiniBlock::diff).toList());
+        .isEqualTo(
+            miniBlocks(null, txs, () -> {}).stream().map(BlockBuilder.MiniBlock::diff).toList());
+  }
+
+  private static void awaitUntil(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(1_000_000); // the worker needs the core on a 2-core machine
+    }
   }
 
   @Test
@@ -251,32 +248,32 @@ class ParallelExecutorTest {
     assertThat(metrics.parallelism()).isEqualTo(1.8);
   }
 
-  /** The transactions as mini-blocks of 20 in one block. */
+  /** The transactions as mini-blocks of 20 in one block, {@code afterEach} run after each. */
   private List<BlockBuilder.MiniBlock> miniBlocks(
-      ParallelExecutor parallel, List<Transaction> txs) {
-    WorldState state = TestWorld.genesisState();
-    BlockHeader genesis = TestWorld.genesisHeader(state.rootHash());
-    TestWorld.Headers headers = new TestWorld.Headers();
-    headers.add(genesis);
-    BlockBuilder.OpenBlock open =
-        builder.open(state, genesis, TestWorld.attributes(genesis), headers, false, parallel);
+      ParallelExecutor parallel, List<Transaction> txs, Runnable afterEach) {
+    BlockBuilder.OpenBlock open = openBlock(parallel);
     List<BlockBuilder.MiniBlock> minis = new ArrayList<>();
     for (int i = 0; i < txs.size(); i += 20) {
       minis.add(open.addTransactions(txs.subList(i, Math.min(txs.size(), i + 20))));
+      afterEach.run();
     }
     open.seal();
     return minis;
   }
 
   private BlockBuilder.MiniBlock miniBlock(ParallelExecutor parallel, List<Transaction> txs) {
+    BlockBuilder.OpenBlock open = openBlock(parallel);
+    BlockBuilder.MiniBlock mini = open.addTransactions(txs);
+    open.seal();
+    return mini;
+  }
+
+  /** A block on the genesis state, executed by {@code parallel} (null: serially). */
+  private BlockBuilder.OpenBlock openBlock(ParallelExecutor parallel) {
     WorldState state = TestWorld.genesisState();
     BlockHeader genesis = TestWorld.genesisHeader(state.rootHash());
     TestWorld.Headers headers = new TestWorld.Headers();
     headers.add(genesis);
-    BlockBuilder.OpenBlock open =
-        builder.open(state, genesis, TestWorld.attributes(genesis), headers, false, parallel);
-    BlockBuilder.MiniBlock mini = open.addTransactions(txs);
-    open.seal();
-    return mini;
+    return builder.open(state, genesis, TestWorld.attributes(genesis), headers, false, parallel);
   }
 }

@@ -47,7 +47,7 @@ public final class IntervalStats {
     }
     Arrays.sort(sorted);
     return new Window(
-        Math.min(from, count),
+        Math.max(0, Math.min(from, count)),
         count,
         n,
         percentile(sorted, 50),
