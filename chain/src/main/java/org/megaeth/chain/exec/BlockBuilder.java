@@ -33,6 +33,7 @@ import org.megaeth.core.types.UInt256;
 import org.megaeth.core.witness.ExecutionWitness;
 import org.megaeth.evm.tx.TransactionProcessor;
 import org.megaeth.evm.tx.TransactionResult;
+import org.megaeth.trie.patricia.OrderedRootAccumulator;
 import org.megaeth.trie.state.StateWitness;
 import org.megaeth.trie.state.WorldState;
 
@@ -81,14 +82,25 @@ public final class BlockBuilder {
   /** A candidate left out, and why (in geth's words where a transaction rule was broken). */
   public record Skipped(Transaction transaction, String reason) {}
 
-  /** The block, its receipts and artifacts, and the candidates left out. */
+  /**
+   * The block, its receipts and artifacts, and the candidates left out.
+   *
+   * @param witnessing the witness, when one was recorded, as the hashing pool encodes it after the
+   *     seal
+   */
   public record Built(
       Block block,
       List<Receipt> receipts,
       StateDiff diff,
-      Optional<ExecutionWitness> witness,
+      CompletableFuture<Optional<ExecutionWitness>> witnessing,
       List<Skipped> skipped,
-      BlockEncodings encodings) {}
+      BlockEncodings encodings) {
+
+    /** The witness, when one was recorded; waits for its encoding. */
+    public Optional<ExecutionWitness> witness() {
+      return witnessing.join();
+    }
+  }
 
   /**
    * One mini-block of an {@link OpenBlock}: what it included, its receipts, its state diff, and how
@@ -156,7 +168,12 @@ public final class BlockBuilder {
     List<Skipped> skipped = block.addTransactions(candidates).skipped();
     Built built = block.seal();
     return new Built(
-        built.block(), built.receipts(), built.diff(), built.witness(), skipped, built.encodings());
+        built.block(),
+        built.receipts(),
+        built.diff(),
+        built.witnessing(),
+        skipped,
+        built.encodings());
   }
 
   /**
@@ -238,6 +255,14 @@ public final class BlockBuilder {
     /** The consensus encoding of each receipt so far, made once for the mini-block and the root. */
     private final List<Bytes> encodedReceipts = new ArrayList<>();
 
+    /**
+     * The two list roots, hashed by complete runs of 16 items as mini-blocks add them: at the seal
+     * only a few hundred items are left to hash, which shortens the pause in production.
+     */
+    private final OrderedRootAccumulator transactionsRoot;
+
+    private final OrderedRootAccumulator receiptsRoot;
+
     private int miniBlocks;
     private boolean sealed;
 
@@ -273,6 +298,8 @@ public final class BlockBuilder {
               LogsBloom.EMPTY,
               Optional.empty());
       this.hashes = new AncestorHashes(parent, ancestors);
+      this.transactionsRoot = new OrderedRootAccumulator(executor.hashing());
+      this.receiptsRoot = new OrderedRootAccumulator(executor.hashing());
       if (parallel == null && !recordWitness) {
         this.overlay = null;
         this.blockState = new BlockState(state, false);
@@ -400,10 +427,13 @@ public final class BlockBuilder {
         encoded.add(receipt.encode());
       }
       encodedReceipts.addAll(encoded);
+      List<Candidate> added = List.copyOf(included.subList(firstTx, included.size()));
+      receiptsRoot.addAll(encoded);
+      transactionsRoot.addAll(added.stream().map(Candidate::encoded).toList());
       MiniBlock mini =
           new MiniBlock(
               miniBlocks++,
-              List.copyOf(included.subList(firstTx, included.size())),
+              added,
               receipts,
               Collections.unmodifiableList(encoded),
               blockState.miniBlockDiff(),
@@ -504,12 +534,6 @@ public final class BlockBuilder {
       if (overlay != null) {
         overlay.flush();
       }
-      List<Bytes> encodedTransactions = included.stream().map(Candidate::encoded).toList();
-      // The two list roots need nothing from the state: on a hashing pool they are computed while
-      // this thread computes the state root, which shortens the seal (the pause between the
-      // block's last mini-block and the next block's first) by the time they take.
-      CompletableFuture<Hash> transactionsRoot = listRoot(encodedTransactions, executor.hashing());
-      CompletableFuture<Hash> receiptsRoot = listRoot(encodedReceipts, executor.hashing());
       Hash stateRoot = state.computeRoot(executor.hashing());
       BlockHeader header =
           header(
@@ -518,8 +542,8 @@ public final class BlockBuilder {
               fork,
               excessBlobGas,
               stateRoot,
-              transactionsRoot.join(),
-              receiptsRoot.join(),
+              transactionsRoot.root(),
+              receiptsRoot.root(),
               TrieRoots.withdrawalsRoot(attributes.withdrawals()),
               execution.gasUsed,
               execution.blobGasUsed,
@@ -532,16 +556,18 @@ public final class BlockBuilder {
                   included.stream().map(Candidate::tx).toList(),
                   List.of(),
                   Optional.of(attributes.withdrawals())));
-      Optional<ExecutionWitness> witness = Optional.empty();
+      CompletableFuture<Optional<ExecutionWitness>> witness =
+          CompletableFuture.completedFuture(Optional.empty());
       if (recordWitness) {
-        StateWitness recorded = state.stopRecording();
-        if (overlay != null) {
-          // The trie recorded the nodes; the codes were read from the overlay.
-          recorded = new StateWitness(recorded.root(), recorded.nodes(), overlay.codesRead());
-        }
+        // Only ending the recording is left to this thread. Encoding the nodes (10-30 ms for a
+        // block of 20,000 transfers) goes to the hashing pool while production goes on: the next
+        // block's changes copy the nodes they change and leave the recorded ones as they are.
+        WorldState.RecordedWitness recorded = state.endRecording();
+        Executor pool = executor.hashing();
         witness =
-            Optional.of(
-                BlockExecutor.witness(recorded, blockState.accessedKeys(), hashes.headersRead()));
+            pool == null
+                ? CompletableFuture.completedFuture(Optional.of(witness(recorded)))
+                : CompletableFuture.supplyAsync(() -> Optional.of(witness(recorded)), pool);
       }
       return new Built(
           block,
@@ -555,10 +581,14 @@ public final class BlockBuilder {
               encodedReceipts));
     }
 
-    private static CompletableFuture<Hash> listRoot(List<Bytes> encoded, Executor pool) {
-      return pool == null
-          ? CompletableFuture.completedFuture(TrieRoots.orderedRootOfEncoded(encoded))
-          : CompletableFuture.supplyAsync(() -> TrieRoots.orderedRootOfEncoded(encoded), pool);
+    /** The block's witness from what the state recorded; any thread, once the block is sealed. */
+    private ExecutionWitness witness(WorldState.RecordedWitness recorded) {
+      StateWitness nodes = recorded.encode();
+      if (overlay != null) {
+        // The trie recorded the nodes; the codes were read from the overlay.
+        nodes = new StateWitness(nodes.root(), nodes.nodes(), overlay.codesRead());
+      }
+      return BlockExecutor.witness(nodes, blockState.accessedKeys(), hashes.headersRead());
     }
 
     /** The diff of what sealing added after the last mini-block: withdrawals, system calls. */

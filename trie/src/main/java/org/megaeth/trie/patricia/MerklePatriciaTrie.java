@@ -559,12 +559,20 @@ public final class MerklePatriciaTrie {
 
   /** Stops recording and returns the nodes a verifier needs to repeat the same operations. */
   public Witness stopRecording() {
+    return endRecording().finish();
+  }
+
+  /**
+   * Stops recording and returns the recording, whose {@link WitnessRecorder#finish} encodes the
+   * nodes later, on any thread, while this trie is used and changed again.
+   */
+  public WitnessRecorder endRecording() {
     if (recorder == null) {
       throw new IllegalStateException("not recording");
     }
-    Witness witness = recorder.finish();
+    WitnessRecorder ended = recorder;
     recorder = null;
-    return witness;
+    return ended;
   }
 
   // ---------------------------------------------------------------- persistence

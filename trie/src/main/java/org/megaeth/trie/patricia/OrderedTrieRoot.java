@@ -1,6 +1,7 @@
 package org.megaeth.trie.patricia;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.rlp.Rlp;
@@ -27,6 +28,15 @@ public final class OrderedTrieRoot {
 
   /** The root of the items in their consensus encoding, item {@code i} under {@code rlp(i)}. */
   public static Hash of(List<Bytes> encodedItems) {
+    return of(encodedItems, chunk -> null);
+  }
+
+  /**
+   * The root as {@link #of(List)} computes it, with the references of some complete chunks already
+   * known: {@code knownChunks} gives the reference {@link #chunkReferences} computed for chunk
+   * {@code c} (items {@code 16c} to {@code 16c + 15}), or null to compute it here.
+   */
+  static Hash of(List<Bytes> encodedItems, IntFunction<byte[]> knownChunks) {
     int n = encodedItems.size();
     if (n == 0) {
       return MerklePatriciaTrie.EMPTY_TRIE_ROOT;
@@ -42,15 +52,84 @@ public final class OrderedTrieRoot {
       order[position++] = i;
     }
     for (int i = 0; i < n; i++) {
-      long index = order[i];
-      keys[i] = Nibbles.fromBytes(Rlp.encode(w -> w.writeUInt64(index)).toArrayUnsafe());
+      keys[i] = keyNibbles(order[i]);
     }
-    Builder builder = new Builder(encodedItems, order, keys);
+    Builder builder = new Builder(encodedItems, order, keys, knownChunks);
     byte[] root = builder.encode(0, n, 0);
     return Keccak.hash(root);
   }
 
-  private record Builder(List<Bytes> items, int[] order, byte[][] keys) {
+  /**
+   * The references of the complete chunks {@code firstChunk, firstChunk + 1, ...}, whose items
+   * {@code items} holds in order (16 per chunk). A chunk from item 128 on is the whole subtrie
+   * under the branch where its keys differ only in the last nibble, so its node, and the reference
+   * its parent keeps, does not depend on any other item: it can be hashed as soon as its items
+   * exist.
+   */
+  static byte[][] chunkReferences(int firstChunk, List<Bytes> items) {
+    byte[][] references = new byte[items.size() / CHUNK][];
+    int[] order = new int[CHUNK];
+    for (int c = 0; c < references.length; c++) {
+      int first = (firstChunk + c) * CHUNK;
+      byte[][] keys = new byte[CHUNK][];
+      for (int j = 0; j < CHUNK; j++) {
+        order[j] = j;
+        keys[j] = keyNibbles(first + j);
+      }
+      Builder builder =
+          new Builder(items.subList(c * CHUNK, (c + 1) * CHUNK), order, keys, chunk -> null);
+      references[c] = builder.reference(0, CHUNK, keys[0].length - 1);
+    }
+    return references;
+  }
+
+  /**
+   * The first chunk {@link #chunkReferences} can hash: below 128 keys are one byte, 0 sorts last.
+   */
+  static final int FIRST_CHUNK = 128 / 16;
+
+  /** Items per chunk: the 16 keys under one branch. */
+  static final int CHUNK = 16;
+
+  /** The nibbles of {@code rlp(index)}. */
+  private static byte[] keyNibbles(int index) {
+    if (index > 0 && index < 0x80) {
+      return new byte[] {(byte) (index >>> 4), (byte) (index & 0xf)};
+    }
+    if (index == 0) {
+      return new byte[] {8, 0};
+    }
+    int length = (39 - Integer.numberOfLeadingZeros(index)) / 8; // big-endian bytes, no zeros
+    byte[] nibbles = new byte[2 + 2 * length];
+    nibbles[0] = 8;
+    nibbles[1] = (byte) length;
+    for (int i = 0; i < 2 * length; i++) {
+      nibbles[2 + i] = (byte) ((index >>> (4 * (2 * length - 1 - i))) & 0xf);
+    }
+    return nibbles;
+  }
+
+  private record Builder(
+      List<Bytes> items, int[] order, byte[][] keys, IntFunction<byte[]> knownChunks) {
+
+    /**
+     * The reference a parent keeps for the node of the keys {@code [from, to)} below {@code depth}
+     * nibbles: its encoding when shorter than 32 bytes, else its hash.
+     */
+    byte[] reference(int from, int to, int depth) {
+      int first = order[from];
+      if (to - from == CHUNK
+          && first >= 128
+          && first % CHUNK == 0
+          && depth == keys[from].length - 1) {
+        byte[] known = knownChunks.apply(first / CHUNK);
+        if (known != null) {
+          return known;
+        }
+      }
+      byte[] encoding = encode(from, to, depth);
+      return encoding.length < 32 ? encoding : Keccak.keccak256(encoding);
+    }
 
     /** The encoding of the node holding the keys {@code [from, to)} below {@code depth} nibbles. */
     byte[] encode(int from, int to, int depth) {
@@ -67,7 +146,7 @@ public final class OrderedTrieRoot {
       // Sorted keys: what the first and the last share, all in between share.
       int shared = Nibbles.commonPrefix(keys[from], depth, keys[to - 1], depth);
       if (shared > 0) {
-        byte[] child = encode(from, to, depth + shared);
+        byte[] child = reference(from, to, depth + shared);
         byte[] path = hexPrefixRange(keys[from], depth, depth + shared);
         return Rlp.encodeList(
                 w -> {
@@ -85,7 +164,7 @@ public final class OrderedTrieRoot {
         while (end < to && keys[end][depth] == nibble) {
           end++;
         }
-        children[nibble] = encode(start, end, depth + 1);
+        children[nibble] = reference(start, end, depth + 1);
         start = end;
       }
       return Rlp.encodeList(
@@ -102,12 +181,12 @@ public final class OrderedTrieRoot {
           .toArrayUnsafe();
     }
 
-    /** A child as its parent holds it: embedded when shorter than a hash, else by hash. */
-    private static void writeReference(RlpWriter w, byte[] child) {
-      if (child.length < 32) {
-        w.writeRaw(Bytes.wrap(child));
+    /** A child's reference as its parent holds it: an embedded encoding raw, a hash as bytes. */
+    private static void writeReference(RlpWriter w, byte[] reference) {
+      if (reference.length < 32) {
+        w.writeRaw(Bytes.wrap(reference));
       } else {
-        w.writeBytes(Keccak.keccak256(child));
+        w.writeBytes(reference);
       }
     }
 

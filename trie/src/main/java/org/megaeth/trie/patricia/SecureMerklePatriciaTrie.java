@@ -205,6 +205,11 @@ public final class SecureMerklePatriciaTrie {
     return trie.stopRecording();
   }
 
+  /** See {@link MerklePatriciaTrie#endRecording}. */
+  public WitnessRecorder endRecording() {
+    return trie.endRecording();
+  }
+
   public NodeBatch commit() {
     return trie.commit();
   }

@@ -15,8 +15,12 @@ import org.megaeth.core.types.Hash;
  * the end only the nodes reachable from the starting root through noted nodes are kept and encoded:
  * a node that was hashed after recording began (say, by an intermediate rootHash()) is not
  * pre-state and is dropped, so the witness is exactly the pre-state nodes touched.
+ *
+ * <p>Once the trie has ended the recording ({@link MerklePatriciaTrie#endRecording}) nothing adds
+ * to it, and {@link #finish} may run on any thread, while the trie goes on changing: the nodes
+ * noted are hashed, and a hashed node never changes (an update copies the path it changes).
  */
-final class WitnessRecorder {
+public final class WitnessRecorder {
   private final Hash startRoot;
   private final Map<Hash, Node> seen = new ConcurrentHashMap<>();
 
@@ -37,7 +41,8 @@ final class WitnessRecorder {
     }
   }
 
-  Witness finish() {
+  /** Encodes the pre-state nodes noted, reachable from the starting root. */
+  public Witness finish() {
     Map<Hash, Bytes> nodes = new HashMap<>();
     ArrayDeque<Hash> queue = new ArrayDeque<>();
     queue.add(startRoot);

@@ -22,6 +22,7 @@ import org.megaeth.trie.patricia.FrozenSecureTrie;
 import org.megaeth.trie.patricia.MerklePatriciaTrie;
 import org.megaeth.trie.patricia.SecureMerklePatriciaTrie;
 import org.megaeth.trie.patricia.Witness;
+import org.megaeth.trie.patricia.WitnessRecorder;
 import org.megaeth.trie.state.JournalEntry.AccountWrite;
 import org.megaeth.trie.state.JournalEntry.StorageWipe;
 import org.megaeth.trie.state.JournalEntry.StorageWrite;
@@ -790,20 +791,45 @@ public final class WorldState {
 
   /** Stops recording (after {@link #computeRoot}) and returns the witness. */
   public StateWitness stopRecording() {
+    return endRecording().encode();
+  }
+
+  /**
+   * Stops recording (after {@link #computeRoot}) and returns what was recorded, to be encoded into
+   * the witness later, on any thread, while this state is changed again (a block's seal hands the
+   * encoding to a pool and production goes on).
+   */
+  public RecordedWitness endRecording() {
     if (recording == null) {
       throw new IllegalStateException("not recording");
     }
     requireNoPendingChanges("stop recording");
-    Witness accountWitness = accountTrie.stopRecording();
-    Map<Hash, Bytes> nodes = new HashMap<>(accountWitness.nodes());
+    List<WitnessRecorder> tries = new ArrayList<>();
+    tries.add(accountTrie.endRecording());
     for (SecureMerklePatriciaTrie trie : recording.storageTries) {
       if (trie.isRecording()) {
-        nodes.putAll(trie.stopRecording().nodes());
+        tries.add(trie.endRecording());
       }
     }
-    StateWitness witness = new StateWitness(accountWitness.root(), nodes, recording.codes);
+    RecordedWitness recorded = new RecordedWitness(tries, recording.codes);
     recording = null;
-    return witness;
+    return recorded;
+  }
+
+  /**
+   * What a recording saw: the account trie's recording first, then the storage tries', and the
+   * codes read.
+   */
+  public record RecordedWitness(List<WitnessRecorder> tries, Map<Hash, Bytes> codes) {
+    /** The witness: the recorded nodes of all tries, encoded, and the codes. */
+    public StateWitness encode() {
+      Witness accountWitness = tries.get(0).finish();
+      Map<Hash, Bytes> nodes = new HashMap<>(accountWitness.nodes());
+      for (WitnessRecorder trie : tries.subList(1, tries.size())) {
+        nodes.putAll(trie.finish().nodes());
+      }
+      return new StateWitness(accountWitness.root(), nodes, codes);
+    }
   }
 
   private void requireNoPendingChanges(String action) {

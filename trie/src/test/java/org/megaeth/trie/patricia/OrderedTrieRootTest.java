@@ -53,7 +53,7 @@ class OrderedTrieRootTest {
     assertThat(OrderedTrieRoot.of(changed)).isNotEqualTo(root);
   }
 
-  private static List<Bytes> items(int count, Random random, int minLength, int maxLength) {
+  static List<Bytes> items(int count, Random random, int minLength, int maxLength) {
     List<Bytes> items = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       byte[] item = new byte[minLength + random.nextInt(maxLength - minLength + 1)];

@@ -3,6 +3,7 @@ package org.megaeth.trie.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 import org.megaeth.core.crypto.Keccak;
@@ -122,6 +123,56 @@ class WorldStateTest {
 
     assertThat(witness.codes()).isEmpty();
     assertThatThrownBy(() -> stateless.getCode(ALICE)).isInstanceOf(MissingCodeException.class);
+  }
+
+  @Test
+  void shouldEncodeAnEndedRecordingAsItWasAfterTheStateChangedAgain() {
+    // A block's seal ends the recording and encodes it later, on another thread, while the next
+    // block changes the same accounts and slots: the witness must be the one of the block.
+    WorldState state = populated();
+    WorldState twin = populated();
+    for (WorldState s : List.of(state, twin)) {
+      s.startRecording();
+      oneBlock(s, 1);
+      s.computeRoot();
+    }
+    StateWitness eager = twin.stopRecording();
+    WorldState.RecordedWitness ended = state.endRecording();
+    oneBlock(state, 2); // the next block: the same keys again, and deletions that collapse branches
+    state.computeRoot();
+
+    StateWitness later = ended.encode();
+
+    assertThat(later).isEqualTo(eager);
+    WorldState stateless = WorldState.fromWitness(later);
+    oneBlock(stateless, 1);
+    assertThat(stateless.computeRoot()).isEqualTo(twin.computeRoot());
+  }
+
+  private static WorldState populated() {
+    WorldState state = WorldState.create();
+    for (int i = 0; i < 200; i++) {
+      Address account = Address.ofNumber(i + 1);
+      state.setBalance(account, Wei.of(i + 1));
+      for (int slot = 0; slot < 20; slot++) {
+        state.setStorage(account, UInt256.valueOf(slot), UInt256.valueOf(i * 100 + slot + 1));
+      }
+    }
+    state.computeRoot();
+    return state;
+  }
+
+  /** Changes every fifth account's balance and slots, and clears some slots. */
+  private static void oneBlock(WorldState state, int round) {
+    for (int i = round; i < 200; i += 5) {
+      Address account = Address.ofNumber(i + 1);
+      state.setBalance(account, Wei.of(1000L * round + i));
+      state.getStorage(account, UInt256.valueOf(19));
+      for (int slot = round; slot < 20; slot += 3) {
+        state.setStorage(
+            account, UInt256.valueOf(slot), slot % 2 == 0 ? UInt256.ZERO : UInt256.valueOf(round));
+      }
+    }
   }
 
   @Test
