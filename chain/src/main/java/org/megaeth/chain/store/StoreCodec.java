@@ -29,13 +29,37 @@ final class StoreCodec {
    * @param encodedTransactions the canonical encodings of the body's transactions
    */
   static Bytes encodeBody(BlockBody body, List<Bytes> encodedTransactions) {
-    return Rlp.encodeList(
+    long transactionsPayload = listItemsLength(encodedTransactions);
+    Bytes ommers = Rlp.encodeList(list -> body.ommers().forEach(header -> header.writeTo(list)));
+    Optional<Bytes> withdrawals =
+        body.withdrawals().map(ws -> Rlp.encodeList(list -> ws.forEach(wd -> wd.writeTo(list))));
+    long payload =
+        RlpWriter.withHeader(transactionsPayload)
+            + ommers.size()
+            + withdrawals.map(Bytes::size).orElse(0);
+    return Rlp.encodeExact(
+        Math.toIntExact(RlpWriter.withHeader(payload)),
         w -> {
-          w.writeList(txs -> encodedTransactions.forEach(tx -> writeListItem(txs, tx)));
-          w.writeList(list -> body.ommers().forEach(header -> header.writeTo(list)));
-          body.withdrawals()
-              .ifPresent(ws -> w.writeList(list -> ws.forEach(wd -> wd.writeTo(list))));
+          w.writeListHeader(payload);
+          w.writeListHeader(transactionsPayload);
+          encodedTransactions.forEach(tx -> writeListItem(w, tx));
+          w.writeRaw(ommers);
+          withdrawals.ifPresent(w::writeRaw);
         });
+  }
+
+  /**
+   * The length of the envelopes as items of a list ({@link #writeListItem}). A block's transactions
+   * and receipts are megabytes at the sequencer's rates: sized first, they are written once into
+   * one array instead of into a growing one that is then copied.
+   */
+  private static long listItemsLength(List<Bytes> envelopes) {
+    long length = 0;
+    for (Bytes envelope : envelopes) {
+      length +=
+          (envelope.get(0) & 0xff) >= 0xc0 ? envelope.size() : RlpWriter.stringLength(envelope);
+    }
+    return length;
   }
 
   /**
@@ -69,7 +93,13 @@ final class StoreCodec {
    * @param encodedReceipts the receipts' consensus encodings
    */
   static Bytes encodeReceipts(List<Bytes> encodedReceipts) {
-    return Rlp.encodeList(w -> encodedReceipts.forEach(receipt -> writeListItem(w, receipt)));
+    long payload = listItemsLength(encodedReceipts);
+    return Rlp.encodeExact(
+        Math.toIntExact(RlpWriter.withHeader(payload)),
+        w -> {
+          w.writeListHeader(payload);
+          encodedReceipts.forEach(receipt -> writeListItem(w, receipt));
+        });
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.crypto.Keccak;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 import org.megaeth.core.types.UInt256;
@@ -35,6 +36,29 @@ public final class RlpWriter {
   }
 
   /**
+   * A writer to use again and again ({@link #reset}), for a caller that encodes many short-lived
+   * items only to hash them (an ordered trie's nodes): the buffer is allocated once, not per item.
+   */
+  public static RlpWriter reusable(int capacity) {
+    return new RlpWriter(capacity);
+  }
+
+  /** Forgets what was written, keeping the buffer. */
+  public void reset() {
+    position = 0;
+  }
+
+  /** keccak256 of the bytes written. */
+  public byte[] keccak256() {
+    return Keccak.keccak256(buffer, 0, position);
+  }
+
+  /** A copy of the bytes written; the writer stays usable. */
+  public byte[] copyOfWritten() {
+    return Arrays.copyOf(buffer, position);
+  }
+
+  /**
    * The bytes written so far: the buffer itself when they fill it exactly (a writer sized with
    * {@link Rlp#encodeExact}), else a copy. The writer is not used after this.
    */
@@ -43,7 +67,7 @@ public final class RlpWriter {
   }
 
   /** How many bytes have been written. */
-  int position() {
+  public int position() {
     return position;
   }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.rlp.RlpException;
+import org.megaeth.core.rlp.RlpWriter;
 import org.megaeth.core.types.Address;
 import org.megaeth.core.types.Hash;
 
@@ -84,15 +85,30 @@ public sealed interface LogRecord
       return MINI_BLOCK;
     }
 
+    /** Sized exactly first: a mini-block's record is tens of kilobytes, and grown it was copied. */
     @Override
     public Bytes payload() {
-      return Rlp.encodeList(
+      long transactionsPayload = 0;
+      for (Bytes tx : transactions) {
+        transactionsPayload += RlpWriter.stringLength(tx);
+      }
+      long payload =
+          RlpWriter.uint64Length(blockNumber)
+              + RlpWriter.uint64Length(index)
+              + RlpWriter.uint64Length(sequence)
+              + RlpWriter.uint64Length(timestampMicros)
+              + RlpWriter.withHeader(transactionsPayload);
+      long items = transactionsPayload;
+      return Rlp.encodeExact(
+          Math.toIntExact(RlpWriter.withHeader(payload)),
           w -> {
+            w.writeListHeader(payload);
             w.writeUInt64(blockNumber);
             w.writeUInt64(index);
             w.writeUInt64(sequence);
             w.writeUInt64(timestampMicros);
-            w.writeList(transactions, (lw, tx) -> lw.writeBytes(tx));
+            w.writeListHeader(items);
+            transactions.forEach(w::writeBytes);
           });
     }
   }

@@ -3,8 +3,6 @@ package org.megaeth.trie.patricia;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.apache.tuweni.bytes.Bytes;
-import org.megaeth.core.crypto.Keccak;
-import org.megaeth.core.rlp.Rlp;
 import org.megaeth.core.rlp.RlpWriter;
 import org.megaeth.core.types.Hash;
 
@@ -54,9 +52,7 @@ public final class OrderedTrieRoot {
     for (int i = 0; i < n; i++) {
       keys[i] = keyNibbles(order[i]);
     }
-    Builder builder = new Builder(encodedItems, order, keys, knownChunks);
-    byte[] root = builder.encode(0, n, 0);
-    return Keccak.hash(root);
+    return new Builder(encodedItems, order, keys, knownChunks).root();
   }
 
   /**
@@ -67,18 +63,17 @@ public final class OrderedTrieRoot {
    * exist.
    */
   static byte[][] chunkReferences(int firstChunk, List<Bytes> items) {
+    int[] order = new int[items.size()];
+    byte[][] keys = new byte[items.size()][];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      keys[i] = keyNibbles(firstChunk * CHUNK + i);
+    }
+    Builder builder = new Builder(items, order, keys, chunk -> null);
     byte[][] references = new byte[items.size() / CHUNK][];
-    int[] order = new int[CHUNK];
     for (int c = 0; c < references.length; c++) {
-      int first = (firstChunk + c) * CHUNK;
-      byte[][] keys = new byte[CHUNK][];
-      for (int j = 0; j < CHUNK; j++) {
-        order[j] = j;
-        keys[j] = keyNibbles(first + j);
-      }
-      Builder builder =
-          new Builder(items.subList(c * CHUNK, (c + 1) * CHUNK), order, keys, chunk -> null);
-      references[c] = builder.reference(0, CHUNK, keys[0].length - 1);
+      int from = c * CHUNK;
+      references[c] = builder.reference(from, from + CHUNK, keys[from].length - 1);
     }
     return references;
   }
@@ -109,8 +104,29 @@ public final class OrderedTrieRoot {
     return nibbles;
   }
 
-  private record Builder(
-      List<Bytes> items, int[] order, byte[][] keys, IntFunction<byte[]> knownChunks) {
+  /**
+   * Encodes the nodes of one trie, each into the same reusable writer: a node is encoded only to be
+   * hashed (or copied when shorter than a hash), after its children's references are computed.
+   */
+  private static final class Builder {
+    private final List<Bytes> items;
+    private final int[] order;
+    private final byte[][] keys;
+    private final IntFunction<byte[]> knownChunks;
+    private final RlpWriter scratch = RlpWriter.reusable(1024);
+
+    Builder(List<Bytes> items, int[] order, byte[][] keys, IntFunction<byte[]> knownChunks) {
+      this.items = items;
+      this.order = order;
+      this.keys = keys;
+      this.knownChunks = knownChunks;
+    }
+
+    /** The root: keccak256 of the top node's encoding, whatever its length. */
+    Hash root() {
+      encode(0, items.size(), 0);
+      return Hash.wrap(scratch.keccak256());
+    }
 
     /**
      * The reference a parent keeps for the node of the keys {@code [from, to)} below {@code depth}
@@ -127,33 +143,38 @@ public final class OrderedTrieRoot {
           return known;
         }
       }
-      byte[] encoding = encode(from, to, depth);
-      return encoding.length < 32 ? encoding : Keccak.keccak256(encoding);
+      encode(from, to, depth);
+      return scratch.position() < 32 ? scratch.copyOfWritten() : scratch.keccak256();
     }
 
-    /** The encoding of the node holding the keys {@code [from, to)} below {@code depth} nibbles. */
-    byte[] encode(int from, int to, int depth) {
+    /**
+     * Writes the encoding of the node holding the keys {@code [from, to)} below {@code depth}
+     * nibbles into {@link #scratch}, once the children's references are computed.
+     */
+    private void encode(int from, int to, int depth) {
       if (to - from == 1) {
         byte[] key = keys[from];
         Bytes value = items.get(order[from]);
-        return Rlp.encodeList(
-                w -> {
-                  w.writeBytes(hexPrefix(key, depth, true));
-                  w.writeBytes(value);
-                })
-            .toArrayUnsafe();
+        scratch.reset();
+        scratch.writeList(
+            w -> {
+              w.writeBytes(hexPrefix(key, depth, true));
+              w.writeBytes(value);
+            });
+        return;
       }
       // Sorted keys: what the first and the last share, all in between share.
       int shared = Nibbles.commonPrefix(keys[from], depth, keys[to - 1], depth);
       if (shared > 0) {
         byte[] child = reference(from, to, depth + shared);
         byte[] path = hexPrefixRange(keys[from], depth, depth + shared);
-        return Rlp.encodeList(
-                w -> {
-                  w.writeBytes(path);
-                  writeReference(w, child);
-                })
-            .toArrayUnsafe();
+        scratch.reset();
+        scratch.writeList(
+            w -> {
+              w.writeBytes(path);
+              writeReference(w, child);
+            });
+        return;
       }
       byte[][] children = new byte[16][];
       int start = from;
@@ -167,18 +188,18 @@ public final class OrderedTrieRoot {
         children[nibble] = reference(start, end, depth + 1);
         start = end;
       }
-      return Rlp.encodeList(
-              w -> {
-                for (byte[] child : children) {
-                  if (child == null) {
-                    w.writeEmpty();
-                  } else {
-                    writeReference(w, child);
-                  }
-                }
-                w.writeEmpty(); // a branch of this trie never holds a value itself
-              })
-          .toArrayUnsafe();
+      scratch.reset();
+      scratch.writeList(
+          w -> {
+            for (byte[] child : children) {
+              if (child == null) {
+                w.writeEmpty();
+              } else {
+                writeReference(w, child);
+              }
+            }
+            w.writeEmpty(); // a branch of this trie never holds a value itself
+          });
     }
 
     /** A child's reference as its parent holds it: an embedded encoding raw, a hash as bytes. */
