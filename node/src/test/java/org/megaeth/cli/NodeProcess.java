@@ -101,10 +101,15 @@ final class NodeProcess implements AutoCloseable {
 
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
-    command.add("-XX:+UseZGC");
-    if (Runtime.version().feature() < 23) {
-      // As the launcher does: generational ZGC is the default only from JDK 23.
-      command.add("-XX:+ZGenerational");
+    // The launcher's collector: G1 on fewer than 8 CPUs, else generational ZGC (the default only
+    // from JDK 23).
+    if (Runtime.getRuntime().availableProcessors() < 8) {
+      command.add("-XX:+UseG1GC");
+    } else {
+      command.add("-XX:+UseZGC");
+      if (Runtime.version().feature() < 23) {
+        command.add("-XX:+ZGenerational");
+      }
     }
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-XX:+ExitOnOutOfMemoryError");
