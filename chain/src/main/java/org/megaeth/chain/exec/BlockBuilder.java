@@ -252,12 +252,11 @@ public final class BlockBuilder {
     private final ParallelExecutor.Block parallelBlock;
     private final List<Candidate> included = new ArrayList<>();
 
-    /** The consensus encoding of each receipt so far, made once for the mini-block and the root. */
-    private final List<Bytes> encodedReceipts = new ArrayList<>();
-
     /**
-     * The two list roots, hashed by complete runs of 16 items as mini-blocks add them: at the seal
-     * only a few hundred items are left to hash, which shortens the pause in production.
+     * The included transactions' and their receipts' consensus encodings, each made once, for the
+     * mini-blocks, the store and the two list roots: hashed by complete runs of 16 items as
+     * mini-blocks add them, so that at the seal only a few hundred items are left to hash, which
+     * shortens the pause in production.
      */
     private final OrderedRootAccumulator transactionsRoot;
 
@@ -426,7 +425,6 @@ public final class BlockBuilder {
       for (Receipt receipt : receipts) {
         encoded.add(receipt.encode());
       }
-      encodedReceipts.addAll(encoded);
       List<Candidate> added = List.copyOf(included.subList(firstTx, included.size()));
       receiptsRoot.addAll(encoded);
       transactionsRoot.addAll(added.stream().map(Candidate::encoded).toList());
@@ -576,9 +574,9 @@ public final class BlockBuilder {
           witness,
           List.of(),
           new BlockEncodings(
-              included.stream().map(Candidate::encoded).toList(),
+              transactionsRoot.items(),
               included.stream().map(Candidate::hash).toList(),
-              encodedReceipts));
+              receiptsRoot.items()));
     }
 
     /** The block's witness from what the state recorded; any thread, once the block is sealed. */

@@ -1,6 +1,7 @@
 package org.megaeth.trie.patricia;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -58,9 +59,9 @@ public final class OrderedRootAccumulator {
     chunksStarted = endChunk - OrderedTrieRoot.FIRST_CHUNK;
   }
 
-  /** How many items were added. */
-  public int size() {
-    return items.size();
+  /** The items added, in order: a view that grows with later additions. */
+  public List<Bytes> items() {
+    return Collections.unmodifiableList(items);
   }
 
   /** The root of every item added so far, equal to {@link OrderedTrieRoot#of} of them. */

@@ -40,7 +40,7 @@ class OrderedRootAccumulatorTest {
       inline.addAll(items.subList(added, added + step));
       added += step;
     }
-    assertThat(onPool.size()).isEqualTo(count);
+    assertThat(onPool.items()).isEqualTo(items);
     assertThat(onPool.root()).isEqualTo(OrderedTrieRoot.of(items));
     assertThat(inline.root()).isEqualTo(OrderedTrieRoot.of(items));
   }
