@@ -37,10 +37,9 @@ final class StoreCodec {
         RlpWriter.withHeader(transactionsPayload)
             + ommers.size()
             + withdrawals.map(Bytes::size).orElse(0);
-    return Rlp.encodeExact(
-        Math.toIntExact(RlpWriter.withHeader(payload)),
+    return Rlp.encodeListExact(
+        payload,
         w -> {
-          w.writeListHeader(payload);
           w.writeListHeader(transactionsPayload);
           encodedTransactions.forEach(tx -> writeListItem(w, tx));
           w.writeRaw(ommers);
@@ -94,12 +93,8 @@ final class StoreCodec {
    */
   static Bytes encodeReceipts(List<Bytes> encodedReceipts) {
     long payload = listItemsLength(encodedReceipts);
-    return Rlp.encodeExact(
-        Math.toIntExact(RlpWriter.withHeader(payload)),
-        w -> {
-          w.writeListHeader(payload);
-          encodedReceipts.forEach(receipt -> writeListItem(w, receipt));
-        });
+    return Rlp.encodeListExact(
+        payload, w -> encodedReceipts.forEach(receipt -> writeListItem(w, receipt)));
   }
 
   /**

@@ -75,6 +75,21 @@ public final class Rlp {
   }
 
   /**
+   * A list whose items, written by {@code items} after the list's header, take exactly {@code
+   * payload} bytes: {@link #encodeExact} for a list, in one array of the list's size.
+   *
+   * @throws IllegalStateException if {@code items} writes another number of bytes
+   */
+  public static Bytes encodeListExact(long payload, Consumer<RlpWriter> items) {
+    return encodeExact(
+        Math.toIntExact(RlpWriter.withHeader(payload)),
+        w -> {
+          w.writeListHeader(payload);
+          items.accept(w);
+        });
+  }
+
+  /**
    * keccak256 of the RLP list of the already-encoded {@code items}, without building the list:
    * equal to {@code Keccak.hash(encodeList(w -> items.forEach(w::writeRaw)))}, which copies every
    * item twice (a mini-block's receipts are tens of kilobytes).

@@ -28,6 +28,16 @@ class RlpTest {
   }
 
   @Property
+  void shouldEncodeAListSizedFirstAsTheGrowingWriterDoes(
+      @ForAll @Size(max = 40) List<@Size(max = 70) byte[]> items) {
+    long payload = items.stream().mapToLong(item -> RlpWriter.stringLength(Bytes.wrap(item))).sum();
+    assertThat(Rlp.encodeListExact(payload, w -> items.forEach(w::writeBytes)))
+        .isEqualTo(Rlp.encodeList(w -> items.forEach(w::writeBytes)));
+    assertThatThrownBy(() -> Rlp.encodeListExact(payload + 1, w -> items.forEach(w::writeBytes)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Property
   void shouldRoundTripNestedListsAndRawItems(
       @ForAll @Size(max = 5) List<@Size(max = 5) List<Long>> nested) {
     Bytes encoded =

@@ -99,10 +99,9 @@ public sealed interface LogRecord
               + RlpWriter.uint64Length(timestampMicros)
               + RlpWriter.withHeader(transactionsPayload);
       long items = transactionsPayload;
-      return Rlp.encodeExact(
-          Math.toIntExact(RlpWriter.withHeader(payload)),
+      return Rlp.encodeListExact(
+          payload,
           w -> {
-            w.writeListHeader(payload);
             w.writeUInt64(blockNumber);
             w.writeUInt64(index);
             w.writeUInt64(sequence);
