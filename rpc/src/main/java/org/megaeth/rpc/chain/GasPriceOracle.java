@@ -1,8 +1,11 @@
 package org.megaeth.rpc.chain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.megaeth.core.api.ChainReader;
 import org.megaeth.core.block.Block;
 import org.megaeth.core.block.BlockHeader;
@@ -15,7 +18,12 @@ import org.megaeth.core.types.Wei;
  * in each of the last 20 sealed blocks, ignoring tips under 2 wei, capped at 500 gwei; with no
  * transactions to learn from, the last suggestion (initially 0.001 gwei, geth's default). geth also
  * skips transactions sent by the block's coinbase; that needs every sender recovered, so this
- * oracle does not. Cached per head.
+ * oracle does not.
+ *
+ * <p>Cached per head, and each block's lowest tips per block: wallets ask before every transaction
+ * ({@code eth_maxPriorityFeePerGas}, {@code eth_gasPrice}), and a new head would otherwise decode
+ * all 20 blocks again, each of up to tens of thousands of transactions under load. With the
+ * per-block cache a new head decodes only the blocks not seen before.
  */
 public final class GasPriceOracle {
   private static final int BLOCKS = 20;
@@ -30,6 +38,11 @@ public final class GasPriceOracle {
   private final ChainReader chain;
   private volatile Suggestion last = new Suggestion(Hash.ZERO, DEFAULT_TIP);
 
+  private final ReentrantLock computing = new ReentrantLock();
+
+  /** The lowest tips of the blocks of the last suggestion's window, by block hash. */
+  private Map<Hash, List<Wei>> tipsByBlock = Map.of();
+
   public GasPriceOracle(ChainReader chain) {
     this.chain = chain;
   }
@@ -41,15 +54,44 @@ public final class GasPriceOracle {
     if (cached.head().equals(headHash)) {
       return cached.tip();
     }
+    // One caller computes a new head's suggestion; the others for that head wait for it. A lock,
+    // not synchronized: request threads are virtual, and JDK 21 pins a virtual thread's carrier
+    // for as long as it holds a monitor.
+    computing.lock();
+    try {
+      return last.head().equals(headHash) ? last.tip() : suggest(head, headHash);
+    } finally {
+      computing.unlock();
+    }
+  }
+
+  private Wei suggest(BlockHeader head, Hash headHash) {
     List<Wei> samples = new ArrayList<>();
-    for (long n = head.number(); n >= 0 && n > head.number() - BLOCKS; n--) {
-      Optional<Block> block = chain.block(n);
-      if (block.isEmpty()) {
+    Map<Hash, List<Wei>> window = new HashMap<>();
+    BlockHeader header = head;
+    for (int i = 0; i < BLOCKS; i++) {
+      Hash hash = header.hash();
+      List<Wei> tips = tipsByBlock.get(hash);
+      if (tips == null) {
+        Optional<Block> block = chain.block(hash);
+        if (block.isEmpty()) {
+          break;
+        }
+        tips = lowestTips(block.get());
+      }
+      window.put(hash, tips);
+      samples.addAll(tips);
+      if (header.number() == 0) {
         break;
       }
-      samples.addAll(lowestTips(block.get()));
+      Optional<BlockHeader> parent = chain.header(header.parentHash());
+      if (parent.isEmpty()) {
+        break;
+      }
+      header = parent.get();
     }
-    Wei tip = cached.tip();
+    tipsByBlock = window;
+    Wei tip = last.tip();
     if (!samples.isEmpty()) {
       samples.sort(null);
       tip = samples.get((samples.size() - 1) * PERCENTILE / 100);
@@ -74,6 +116,6 @@ public final class GasPriceOracle {
       }
     }
     tips.sort(null);
-    return tips.subList(0, Math.min(SAMPLES_PER_BLOCK, tips.size()));
+    return List.copyOf(tips.subList(0, Math.min(SAMPLES_PER_BLOCK, tips.size())));
   }
 }
