@@ -21,7 +21,9 @@
 #   RATE          transfers per second, 0 = as fast as possible (default 0)
 #   WARMUP        transfers of an unreported run on each node after it starts, so that JIT
 #                 compilers (ours: HotSpot; Hardhat: V8) have compiled the hot paths before the
-#                 measured runs; 0 for none (default 5000)
+#                 measured runs; 0 for none (default 60000: after a 30,000-transfer warm-up,
+#                 HotSpot's C2 still took 80-98 us of our node's CPU per transfer over the next
+#                 60,000, and 18-27 us over the 60,000 after those)
 #   BENCH_TOOLS   where hardhat@2 and @foundry-rs/anvil are installed with npm; installed there
 #                 when missing (default /tmp/megaeth-bench-tools; never inside the repo)
 #   MEGAETH_NODE  the command that runs this node and the load generator (default ./megaeth-node)
@@ -44,7 +46,7 @@ SENDERS=${SENDERS:-1000}
 TRANSACTIONS=${TRANSACTIONS:-20000}
 CONCURRENCY=${CONCURRENCY:-256}
 RATE=${RATE:-0}
-WARMUP=${WARMUP:-5000}
+WARMUP=${WARMUP:-60000}
 BENCH_TOOLS=${BENCH_TOOLS:-/tmp/megaeth-bench-tools}
 MEGAETH_NODE=${MEGAETH_NODE:-"$ROOT/megaeth-node"}
 OUT_DIR=${OUT_DIR:-$(mktemp -d /tmp/megaeth-bench-compare.XXXXXX)}
