@@ -19,11 +19,14 @@
 #   TRANSACTIONS  transfers per run (default 20000)
 #   CONCURRENCY   requests in flight (default 256)
 #   RATE          transfers per second, 0 = as fast as possible (default 0)
-#   WARMUP        transfers of an unreported run on each node after it starts, so that JIT
-#                 compilers (ours: HotSpot; Hardhat: V8) have compiled the hot paths before the
-#                 measured runs; 0 for none (default 60000: after a 30,000-transfer warm-up,
-#                 HotSpot's C2 still took 80-98 us of our node's CPU per transfer over the next
-#                 60,000, and 18-27 us over the 60,000 after those)
+#   WARMUP        transfers of each unreported warm-up run on a node after it starts, so that
+#                 JIT compilers (ours: HotSpot; Hardhat: V8) have compiled the hot paths before
+#                 the measured runs; 0 for none (default 20000)
+#   WARMUP_SECONDS warm-up runs repeat until this long has passed (default 60). Compilation
+#                 takes time, not a count: HotSpot's C2 kept our node's second core busy for
+#                 the first ~50 s of load, and runs of 60,000 after a fresh start accepted
+#                 10,681, 10,494, 13,320, then 14,237 transfers/s; one warm-up of 150,000 (18 s
+#                 on our node) left it compiling through the measured runs
 #   BENCH_TOOLS   where hardhat@2 and @foundry-rs/anvil are installed with npm; installed there
 #                 when missing (default /tmp/megaeth-bench-tools; never inside the repo)
 #   MEGAETH_NODE  the command that runs this node and the load generator (default ./megaeth-node)
@@ -46,7 +49,8 @@ SENDERS=${SENDERS:-1000}
 TRANSACTIONS=${TRANSACTIONS:-20000}
 CONCURRENCY=${CONCURRENCY:-256}
 RATE=${RATE:-0}
-WARMUP=${WARMUP:-60000}
+WARMUP=${WARMUP:-20000}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 BENCH_TOOLS=${BENCH_TOOLS:-/tmp/megaeth-bench-tools}
 MEGAETH_NODE=${MEGAETH_NODE:-"$ROOT/megaeth-node"}
 OUT_DIR=${OUT_DIR:-$(mktemp -d /tmp/megaeth-bench-compare.XXXXXX)}
@@ -170,7 +174,7 @@ JDK_VERSION=$( (. "$ROOT/scripts/find-jdk.sh" && find_jdk >/dev/null 2>&1 && "$J
   echo "node: $(node --version), npm: $(npm --version)"
   echo "anvil: $("$(anvil_binary)" --version | head -1)"
   echo "hardhat: $(cd "$BENCH_TOOLS" && ./node_modules/.bin/hardhat --version 2>/dev/null | tail -1)"
-  echo "load: senders $SENDERS, transactions $TRANSACTIONS, concurrency $CONCURRENCY, rate $RATE, warm-up $WARMUP"
+  echo "load: senders $SENDERS, transactions $TRANSACTIONS, concurrency $CONCURRENCY, rate $RATE, warm-up runs of $WARMUP for ${WARMUP_SECONDS}s"
   echo "load average at start: $(loadavg)"
 } | tee "$OUT_DIR/environment.txt" >&2
 
@@ -183,11 +187,20 @@ for run in $RUNS; do
     start_node "$name"
     if [ "$WARMUP" -gt 0 ]; then
       warmup_senders=$((SENDERS < WARMUP ? SENDERS : WARMUP))
-      log "warm-up: $WARMUP transfers on $name, not reported"
-      "$MEGAETH_NODE" bench --rpc "$NODE_URL" --label "$name" --method send \
-        --transport "$transport" --senders "$warmup_senders" --transactions "$WARMUP" \
-        --concurrency "$CONCURRENCY" >"$OUT_DIR/$name-warmup.log" 2>&1 ||
-        log "the warm-up on $name failed; see $OUT_DIR/$name-warmup.log"
+      warmup_until=$((SECONDS + WARMUP_SECONDS))
+      warmup_runs=0
+      log "warm-up: runs of $WARMUP transfers on $name for ${WARMUP_SECONDS}s, not reported"
+      while :; do
+        warmup_runs=$((warmup_runs + 1))
+        if ! "$MEGAETH_NODE" bench --rpc "$NODE_URL" --label "$name" --method send \
+          --transport "$transport" --senders "$warmup_senders" --transactions "$WARMUP" \
+          --concurrency "$CONCURRENCY" >"$OUT_DIR/$name-warmup.log" 2>&1; then
+          log "the warm-up on $name failed; see $OUT_DIR/$name-warmup.log"
+          break
+        fi
+        [ "$SECONDS" -lt "$warmup_until" ] || break
+      done
+      log "warm-up: $warmup_runs runs on $name"
     fi
   fi
   runlog="$OUT_DIR/$name-$method-$transport.log"
