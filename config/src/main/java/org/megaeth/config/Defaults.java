@@ -114,8 +114,18 @@ public final class Defaults {
   // --- sequencer ---
 
   /** MegaETH's real-time target: a mini-block every 10 ms. */
-  /** Parallel execution threads of the sequencer: 0 is one per core (issue 8's default). */
+  /**
+   * Parallel execution threads of the sequencer: 0 is one per core from {@link
+   * #PARALLEL_EXECUTION_FROM_CORES} cores, serial below ({@link SequencerOptions#execThreadsFor}).
+   */
   public static final int EXEC_THREADS = 0;
+
+  /**
+   * Fewer cores than this run the sequencer's execution serially by default. Measured on 2 cores
+   * only; 4 is a judgement: from there a core can be spared for the parallel worker next to ingress
+   * and the I/O threads.
+   */
+  public static final int PARALLEL_EXECUTION_FROM_CORES = 4;
 
   public static final Duration MINI_BLOCK_INTERVAL = Duration.ofMillis(10);
 

@@ -282,7 +282,8 @@ final class OptionKeys {
               (b, v) -> b.sequencer().coinbase(v)),
           option(
               "sequencer.exec-threads",
-              "threads executing each mini-block in parallel (1: serially; 0: one per core)",
+              "threads executing each mini-block in parallel (1: serially; 0: one per core from 4 cores,"
+                  + " serially below)",
               integer(0, 1_024),
               o -> o.sequencer().execThreads(),
               (b, v) -> b.sequencer().execThreads(v)),

@@ -42,9 +42,24 @@ public record SequencerOptions(
         .execThreads(execThreads);
   }
 
-  /** {@link #execThreads()} with 0 resolved to the number of cores. */
+  /** {@link #execThreads()} with 0 resolved for this machine's cores ({@link #execThreadsFor}). */
   public int resolvedExecThreads() {
-    return execThreads == 0 ? Runtime.getRuntime().availableProcessors() : execThreads;
+    return execThreadsFor(execThreads, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The execution threads for a configured count on a machine with {@code cores} cores: the count
+   * itself, or for 0 one per core from {@link Defaults#PARALLEL_EXECUTION_FROM_CORES} cores and 1
+   * (serial) below. On 2 cores the parallel executor's worker only competes with ingress's sender
+   * recovery and the I/O threads for the second core: under JSON-RPC load the node accepted 5-10%
+   * more transfers serially, with less CPU per transfer (no worker, no re-reads), and in process
+   * serial execution was 4% faster too (docs/benchmarks.md, rpc, session 11; sequencer, session 8).
+   */
+  public static int execThreadsFor(int configured, int cores) {
+    if (configured != 0) {
+      return configured;
+    }
+    return cores < Defaults.PARALLEL_EXECUTION_FROM_CORES ? 1 : cores;
   }
 
   /** Starts from {@link Defaults}; {@link NodeOptions.Builder#build()} validates. */
