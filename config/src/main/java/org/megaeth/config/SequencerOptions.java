@@ -51,9 +51,10 @@ public record SequencerOptions(
    * The execution threads for a configured count on a machine with {@code cores} cores: the count
    * itself, or for 0 one per core from {@link Defaults#PARALLEL_EXECUTION_FROM_CORES} cores and 1
    * (serial) below. On 2 cores the parallel executor's worker only competes with ingress's sender
-   * recovery and the I/O threads for the second core: under JSON-RPC load the node accepted 5-10%
-   * more transfers serially, with less CPU per transfer (no worker, no re-reads), and in process
-   * serial execution was 4% faster too (docs/benchmarks.md, rpc, session 11; sequencer, session 8).
+   * recovery and the I/O threads for the second core: under JSON-RPC load the node accepted 6-15%
+   * more transfers serially once warm, with less CPU per transfer (no worker, no re-reads), and in
+   * process serial execution was 4% faster too (docs/benchmarks.md, rpc, session 11; sequencer,
+   * session 8).
    */
   public static int execThreadsFor(int configured, int cores) {
     if (configured != 0) {
