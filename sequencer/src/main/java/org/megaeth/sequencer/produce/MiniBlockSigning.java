@@ -2,7 +2,11 @@ package org.megaeth.sequencer.produce;
 
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
+import org.megaeth.core.api.TransactionResult;
 import org.megaeth.core.crypto.Keccak;
+import org.megaeth.core.crypto.Secp256k1;
+import org.megaeth.core.crypto.SecretKey;
+import org.megaeth.core.crypto.Signature;
 import org.megaeth.core.diff.StateDiff;
 import org.megaeth.core.diff.StateDiffCodec;
 import org.megaeth.core.rlp.Rlp;
@@ -17,6 +21,23 @@ import org.megaeth.core.types.Hash;
  */
 public final class MiniBlockSigning {
   private MiniBlockSigning() {}
+
+  /** The sequencer's signature over a published mini-block's {@link #digest}. */
+  public static Signature sign(Publication.MiniBlockOut miniBlock, SecretKey key) {
+    return Secp256k1.sign(digest(miniBlock), key);
+  }
+
+  /** The {@link #digest} of a published mini-block. */
+  public static Hash digest(Publication.MiniBlockOut miniBlock) {
+    return digest(
+        miniBlock.sequence(),
+        miniBlock.blockNumber(),
+        miniBlock.index(),
+        miniBlock.timestampMicros(),
+        miniBlock.results().stream().map(TransactionResult::transactionHash).toList(),
+        miniBlock.encodedReceipts(),
+        miniBlock.diff());
+  }
 
   /**
    * @param transactionHashes the mini-block's transactions, in order

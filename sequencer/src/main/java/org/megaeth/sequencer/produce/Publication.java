@@ -2,6 +2,7 @@ package org.megaeth.sequencer.produce;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.BlockBuilder;
 import org.megaeth.core.api.BlockContext;
 import org.megaeth.core.api.TransactionResult;
@@ -19,9 +20,10 @@ public sealed interface Publication
   CompletableFuture<Void> durable();
 
   /**
-   * A mini-block: its transactions' results (preconfirmed: no block hash yet) and its diff.
+   * A mini-block: its transactions' results (preconfirmed: no block hash yet) and its diff, with
+   * what {@link MiniBlockSigning} signs it over.
    *
-   * @param signature the sequencer's signature over {@link MiniBlockSigning#digest}
+   * @param encodedReceipts the results' receipts in their consensus encoding, in order
    */
   record MiniBlockOut(
       long sequence,
@@ -29,12 +31,17 @@ public sealed interface Publication
       int index,
       long timestampMicros,
       List<TransactionResult> results,
+      List<Bytes> encodedReceipts,
       StateDiff diff,
-      Signature signature,
       CompletableFuture<Void> durable)
       implements Publication {
     public MiniBlockOut {
       results = List.copyOf(results);
+      encodedReceipts = List.copyOf(encodedReceipts);
+      if (encodedReceipts.size() != results.size()) {
+        throw new IllegalArgumentException(
+            results.size() + " results but " + encodedReceipts.size() + " encoded receipts");
+      }
     }
   }
 

@@ -28,6 +28,7 @@ import org.megaeth.core.api.SubmitResult;
 import org.megaeth.core.api.TransactionResult;
 import org.megaeth.core.block.Block;
 import org.megaeth.core.crypto.KeyPair;
+import org.megaeth.core.crypto.Secp256k1;
 import org.megaeth.core.tx.DynamicFeeTransaction;
 import org.megaeth.core.tx.PooledTransaction;
 import org.megaeth.core.tx.Transaction;
@@ -64,6 +65,7 @@ class ProducerTest {
   private Ingress ingress;
   private ExecutorService workers;
   private final List<Block> stored = new ArrayList<>();
+  private final List<Publication> published = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -107,7 +109,10 @@ class ProducerTest {
             store,
             dev.accounts().get(9).keyPair(),
             LiveBaseState::new,
-            chain::enqueue);
+            publication -> {
+              published.add(publication);
+              chain.enqueue(publication);
+            });
     ingress =
         new Ingress(
             dev.genesis().config(),
@@ -152,6 +157,45 @@ class ProducerTest {
     assertThat(result.gasUsed()).isEqualTo(21_000);
     assertThat(result.blockHash()).isEmpty();
     assertThat(chain.newestState().balance(RECIPIENT)).isEqualTo(Wei.of(UInt256.valueOf(1_000)));
+  }
+
+  @Test
+  void aPublishedMiniBlockCarriesWhatTheSequencerKeySigns() throws Exception {
+    Transaction first = transfer(account(0), 0, 1);
+    Transaction second = transfer(account(1), 0, 2);
+    submit(first);
+    submit(second);
+    producer.openBlock(System.currentTimeMillis());
+    assertThat(producer.runMiniBlock(1)).isEqualTo(2);
+
+    Publication.MiniBlockOut out =
+        published.stream()
+            .filter(Publication.MiniBlockOut.class::isInstance)
+            .map(Publication.MiniBlockOut.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(out.results())
+        .extracting(TransactionResult::transactionHash)
+        .containsExactly(first.hash(), second.hash());
+    // The encodings it carries are its results' receipts, in order: the digest commits to them.
+    assertThat(out.encodedReceipts())
+        .containsExactlyElementsOf(out.results().stream().map(r -> r.receipt().encode()).toList());
+
+    KeyPair sequencer = dev.accounts().get(9).keyPair();
+    Hash digest = MiniBlockSigning.digest(out);
+    assertThat(Secp256k1.recoverAddress(digest, MiniBlockSigning.sign(out, sequencer.secretKey())))
+        .contains(sequencer.address());
+    Publication.MiniBlockOut renumbered =
+        new Publication.MiniBlockOut(
+            out.sequence() + 1,
+            out.blockNumber(),
+            out.index(),
+            out.timestampMicros(),
+            out.results(),
+            out.encodedReceipts(),
+            out.diff(),
+            out.durable());
+    assertThat(MiniBlockSigning.digest(renumbered)).isNotEqualTo(digest);
   }
 
   @Test
