@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.BlockBuilder;
@@ -173,7 +175,20 @@ public final class Sequencer extends Service {
   }
 
   private void recoverAndStart(GenesisBlock genesisBlock) throws IOException, CorruptLogException {
-    hashingPool = new ForkJoinPool(Math.max(1, settings.hashingThreads()));
+    // Named, so that per-thread CPU (top -H, /proc) tells the seal's hashing from the JSON-RPC
+    // request threads' carriers, which are ForkJoinPool workers too.
+    AtomicInteger hashingThreads = new AtomicInteger();
+    hashingPool =
+        new ForkJoinPool(
+            Math.max(1, settings.hashingThreads()),
+            pool -> {
+              ForkJoinWorkerThread thread =
+                  ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+              thread.setName("hashing-" + hashingThreads.getAndIncrement());
+              return thread;
+            },
+            null,
+            false);
     BlockExecutor executor = new BlockExecutor(genesis.config(), hashingPool);
     wal = WriteAheadLog.open(settings.dataDir().resolve("wal"), WalConfig.DEFAULT);
     log = new WalSequencerLog(wal);
