@@ -20,6 +20,20 @@ import org.megaeth.core.types.Address;
 class NodeOptionsTest {
   private static final String NODE_ID = "a".repeat(128);
 
+  @ParameterizedTest(name = "configured {0} on {1} cores: {2} execution threads")
+  @CsvSource({
+    "0, 2, 1", // serial below 4 cores: the worker would only compete with ingress
+    "0, 3, 1",
+    "0, 4, 4",
+    "0, 100, 100",
+    "2, 2, 2", // a count given is kept
+    "1, 100, 1"
+  })
+  void shouldResolveZeroExecutionThreadsToOnePerCoreFromFourCoresAndSerialBelow(
+      int configured, int cores, int expected) {
+    assertThat(SequencerOptions.execThreadsFor(configured, cores)).isEqualTo(expected);
+  }
+
   @Test
   void shouldHoldTheDocumentedDefaultsWhenNothingIsConfigured() {
     NodeOptions options = NodeOptions.defaults();

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megaeth.config.NodeOptions;
 import org.megaeth.config.Role;
-import org.megaeth.config.SequencerOptions;
 import picocli.CommandLine;
 
 class MegaethNodeTest {
@@ -141,13 +140,6 @@ class MegaethNodeTest {
     new CommandLine(node).parseArgs();
     int cores = Runtime.getRuntime().availableProcessors();
     assertThat(node.options().sequencer().resolvedExecThreads()).isEqualTo(cores < 4 ? 1 : cores);
-
-    assertThat(SequencerOptions.execThreadsFor(0, 2)).isEqualTo(1);
-    assertThat(SequencerOptions.execThreadsFor(0, 3)).isEqualTo(1);
-    assertThat(SequencerOptions.execThreadsFor(0, 4)).isEqualTo(4);
-    assertThat(SequencerOptions.execThreadsFor(0, 100)).isEqualTo(100);
-    assertThat(SequencerOptions.execThreadsFor(2, 2)).as("a count given is kept").isEqualTo(2);
-    assertThat(SequencerOptions.execThreadsFor(1, 100)).isEqualTo(1);
   }
 
   @Test
