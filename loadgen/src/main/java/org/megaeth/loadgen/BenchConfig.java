@@ -21,7 +21,9 @@ import org.megaeth.core.types.Wei;
  *     their own over the same transport
  * @param method {@code eth_sendRawTransaction} or {@code eth_sendRawTransactionSync}
  * @param rate transfers per second to submit at; 0 submits as fast as the node answers
- * @param concurrency the most requests in flight at once
+ * @param concurrency the most transfers in flight at once
+ * @param batch transfers per JSON-RPC message: 1 sends each call alone, more sends them as JSON-RPC
+ *     batches of this size (the node answers each batch with one message)
  * @param senders how many funded accounts sign the transfers, in turn
  * @param transactions how many transfers to submit
  * @param funderKeyFile a key file (64 hex digits, owner-only) of the account that pays for the
@@ -41,6 +43,7 @@ public record BenchConfig(
     SubmitMethod method,
     double rate,
     int concurrency,
+    int batch,
     int senders,
     int transactions,
     Optional<Path> funderKeyFile,
@@ -63,6 +66,9 @@ public record BenchConfig(
 
   public static final int MAX_CONNECTIONS = 64;
 
+  /** geth's and this node's default batch limit is 1,000 calls. */
+  public static final int MAX_BATCH = 1_000;
+
   public BenchConfig {
     Objects.requireNonNull(rpc, "rpc");
     Objects.requireNonNull(transport, "transport");
@@ -82,6 +88,18 @@ public record BenchConfig(
     if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
       throw new IllegalArgumentException(
           "--concurrency must be between 1 and " + MAX_CONCURRENCY + "; got " + concurrency);
+    }
+    if (batch < 1 || batch > MAX_BATCH) {
+      throw new IllegalArgumentException(
+          "--batch must be between 1 and " + MAX_BATCH + "; got " + batch);
+    }
+    if (batch > concurrency) {
+      throw new IllegalArgumentException(
+          "--batch ("
+              + batch
+              + ") must not exceed --concurrency ("
+              + concurrency
+              + "): a batch's transfers are all in flight together");
     }
     if (senders < 1) {
       throw new IllegalArgumentException("--senders must be at least 1; got " + senders);
@@ -221,6 +239,7 @@ public record BenchConfig(
     private SubmitMethod method = SubmitMethod.SEND;
     private double rate;
     private int concurrency = 64;
+    private int batch = 1;
     private int senders = 100;
     private int transactions = 10_000;
     private Optional<Path> funderKeyFile = Optional.empty();
@@ -256,6 +275,11 @@ public record BenchConfig(
 
     public Builder concurrency(int value) {
       concurrency = value;
+      return this;
+    }
+
+    public Builder batch(int value) {
+      batch = value;
       return this;
     }
 
@@ -316,6 +340,7 @@ public record BenchConfig(
           method,
           rate,
           concurrency,
+          batch,
           senders,
           transactions,
           funderKeyFile,

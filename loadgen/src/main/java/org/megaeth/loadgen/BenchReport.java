@@ -38,6 +38,7 @@ public record BenchReport(
     int senders,
     int transactions,
     int concurrency,
+    int batch,
     double rate,
     int answered,
     int included,
@@ -73,7 +74,7 @@ public record BenchReport(
     lines.add(
         String.format(
             Locale.ROOT,
-            "%s (%s) at %s: %,d ERC-20 transfers from %,d senders via %s over %s, %d in flight,"
+            "%s (%s) at %s: %,d ERC-20 transfers from %,d senders via %s over %s, %d in flight%s,"
                 + " %s",
             node,
             clientVersion,
@@ -83,6 +84,7 @@ public record BenchReport(
             method.rpcName(),
             transport.name().toLowerCase(Locale.ROOT),
             concurrency,
+            batch > 1 ? String.format(Locale.ROOT, " in batches of %d", batch) : "",
             rate > 0 ? String.format(Locale.ROOT, "at %,.0f tx/s", rate) : "as fast as possible"));
     lines.add(
         String.format(
@@ -143,6 +145,7 @@ public record BenchReport(
     json.put("senders", senders);
     json.put("transactions", transactions);
     json.put("concurrency", concurrency);
+    json.put("batch", batch);
     json.put("rate", rate);
     json.put("included", included);
     json.put("failed", failed);

@@ -125,7 +125,8 @@ public final class LoadGenerator {
       BlockWatcher watcher = new BlockWatcher(api, transfers, api.blockNumber() + 1, POLL_NANOS);
       watcher.start();
       Submitter submitter =
-          new Submitter(load, config.method(), calls, config.concurrency(), config.rate());
+          new Submitter(
+              load, config.method(), calls, config.concurrency(), config.batch(), config.rate());
       Thread progress = progress(submitter, watcher);
       Submitter.Result submitted;
       BlockWatcher.Result seen;
@@ -537,6 +538,7 @@ public final class LoadGenerator {
         config.senders(),
         n,
         config.concurrency(),
+        config.batch(),
         config.rate(),
         answered,
         seen.included(),

@@ -16,7 +16,9 @@ import org.megaeth.loadgen.rpc.RpcTransportException;
 
 /**
  * Sends the pre-built requests in order, at most {@code concurrency} in flight, at {@code rate} per
- * second or as fast as the node answers, and records when each was sent and answered and how.
+ * second or as fast as the node answers, and records when each was sent and answered and how. With
+ * a batch size over 1, consecutive requests go out together as one JSON-RPC batch, and each of them
+ * counts as answered when the batch's response comes.
  */
 final class Submitter {
   /** EIP-7966: the transaction is in the pool but was not executed within the call's timeout. */
@@ -60,6 +62,7 @@ final class Submitter {
   private final SubmitMethod method;
   private final List<RpcCall> calls;
   private final int concurrency;
+  private final int batch;
   private final double rate;
   private final AtomicInteger answered = new AtomicInteger();
   private final AtomicInteger sent = new AtomicInteger();
@@ -69,11 +72,17 @@ final class Submitter {
       SubmitMethod method,
       List<RpcCall> calls,
       int concurrency,
+      int batch,
       double rate) {
+    if (batch < 1 || batch > concurrency) {
+      throw new IllegalArgumentException(
+          "a batch of " + batch + " cannot be sent with " + concurrency + " in flight");
+    }
     this.client = client;
     this.method = method;
     this.calls = calls;
     this.concurrency = concurrency;
+    this.batch = batch;
     this.rate = rate;
   }
 
@@ -97,28 +106,50 @@ final class Submitter {
     CountDownLatch done = new CountDownLatch(n);
     long start = System.nanoTime();
     double intervalNanos = rate > 0 ? 1e9 / rate : 0;
-    for (int i = 0; i < n; i++) {
+    for (int first = 0; first < n; first += batch) {
+      int size = Math.min(batch, n - first);
       if (rate > 0) {
-        long due = start + (long) (i * intervalNanos);
+        long due = start + (long) (first * intervalNanos);
         long wait;
         while ((wait = due - System.nanoTime()) > 0) {
           LockSupport.parkNanos(wait);
         }
       }
-      permits.acquire();
-      int index = i;
-      sentAt[index] = System.nanoTime();
-      sent.incrementAndGet();
-      client
-          .send(calls.get(index))
-          .whenComplete(
-              (response, failure) -> {
-                answeredAt[index] = System.nanoTime();
-                outcomes[index] = outcome(response, failure, errors);
-                answered.incrementAndGet();
-                permits.release();
-                done.countDown();
-              });
+      permits.acquire(size);
+      long now = System.nanoTime();
+      for (int i = first; i < first + size; i++) {
+        sentAt[i] = now;
+      }
+      sent.addAndGet(size);
+      if (size == 1) {
+        int index = first;
+        client
+            .send(calls.get(index))
+            .whenComplete(
+                (response, failure) -> {
+                  answeredAt[index] = System.nanoTime();
+                  outcomes[index] = outcome(response, failure, errors);
+                  answered.incrementAndGet();
+                  permits.release();
+                  done.countDown();
+                });
+      } else {
+        int from = first;
+        client
+            .sendBatch(calls.subList(from, from + size))
+            .whenComplete(
+                (responses, failure) -> {
+                  long at = System.nanoTime();
+                  for (int i = 0; i < size; i++) {
+                    answeredAt[from + i] = at;
+                    outcomes[from + i] =
+                        outcome(failure == null ? responses.get(i) : null, failure, errors);
+                    done.countDown();
+                  }
+                  answered.addAndGet(size);
+                  permits.release(size);
+                });
+      }
     }
     done.await();
     return new Result(sentAt, answeredAt, outcomes, Map.copyOf(errors));

@@ -36,6 +36,8 @@ class BenchConfigTest {
     "transactions, 0, --transactions",
     "transactions, 10000001, --transactions",
     "connections, 0, --connections",
+    "batch, 0, --batch",
+    "batch, 1001, --batch",
     "receiptSample, -1, --receipt-sample",
   })
   void shouldNameTheOptionOfAnOutOfRangeNumber(String field, int value, String option) {
@@ -45,12 +47,22 @@ class BenchConfigTest {
       case "senders" -> builder.senders(value);
       case "transactions" -> builder.transactions(value);
       case "connections" -> builder.connections(value);
+      case "batch" -> builder.batch(value).concurrency(2_000);
       case "receiptSample" -> builder.receiptSample(value);
       default -> throw new IllegalArgumentException(field);
     }
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(option);
+  }
+
+  @Test
+  void shouldRefuseABatchLargerThanWhatMayBeInFlight() {
+    assertThatThrownBy(() -> BenchConfig.builder().concurrency(16).batch(32).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--batch (32)")
+        .hasMessageContaining("--concurrency (16)");
+    assertThat(BenchConfig.builder().concurrency(16).batch(16).build().batch()).isEqualTo(16);
   }
 
   @Test

@@ -80,6 +80,14 @@ final class BenchCommand implements Callable<Integer> {
   private int concurrency = 64;
 
   @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description =
+          "transfers per JSON-RPC message: 1 sends each alone, more sends JSON-RPC batches of N"
+              + " (default: ${DEFAULT-VALUE})")
+  private int batch = 1;
+
+  @Option(
       names = "--senders",
       paramLabel = "K",
       description = "accounts that sign the transfers, in turn (default: ${DEFAULT-VALUE})")
@@ -186,6 +194,7 @@ final class BenchCommand implements Callable<Integer> {
         .method(method)
         .rate(rate)
         .concurrency(concurrency)
+        .batch(batch)
         .senders(senders)
         .transactions(transactions)
         .funderKeyFile(Optional.ofNullable(funderKey))

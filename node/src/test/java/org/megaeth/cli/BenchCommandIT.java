@@ -77,6 +77,22 @@ class BenchCommandIT {
       assertThat(synced.path("failed").asInt()).isZero();
       assertThat(synced.path("p50Ms").asDouble()).isPositive();
       assertThat(synced.path("clientVersion").asText()).startsWith("megaeth-node/");
+
+      // JSON-RPC batches of 8: the node waits for the batch's transactions together.
+      Run batched =
+          bench(
+              "--rpc", node.wsUrl().toString(),
+              "--senders", "20",
+              "--transactions", "200",
+              "--method", "sync",
+              "--concurrency", "16",
+              "--batch", "8");
+      assertThat(batched.exit()).as(batched.out() + batched.err()).isZero();
+      JsonNode inBatches = batched.summary();
+      assertThat(inBatches.path("batch").asInt()).isEqualTo(8);
+      assertThat(inBatches.path("included").asInt()).isEqualTo(200);
+      assertThat(inBatches.path("failed").asInt()).isZero();
+      assertThat(batched.out()).contains("in batches of 8");
     }
   }
 }

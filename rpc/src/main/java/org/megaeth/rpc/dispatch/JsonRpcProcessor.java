@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcError;
 import org.megaeth.rpc.json.JsonRpcException;
@@ -87,16 +88,40 @@ public final class JsonRpcProcessor {
                       "batch too large: %d calls, at most %d"
                           .formatted(batch.size(), maxBatchSize)))));
     }
+    // The calls run in order. A call that waits on another thread (an AsyncJsonRpcMethod: a
+    // transaction's admission or execution) is started and not waited for, so a batch of
+    // transactions waits once for all of them; any other call first waits for every call started
+    // before it, so it sees their effects as it would if the batch ran one call at a time.
+    List<BatchCall> calls = new ArrayList<>(batch.size());
+    int waitingFrom = 0;
+    for (JsonNode call : batch) {
+      long start = System.nanoTime();
+      Checked checked = check(call);
+      if (checked instanceof Ready ready && ready.method() instanceof AsyncJsonRpcMethod async) {
+        calls.add(start(call, ready, async, connection, start));
+        continue;
+      }
+      for (; waitingFrom < calls.size(); waitingFrom++) {
+        calls.get(waitingFrom).await();
+      }
+      Optional<JsonNode> response =
+          switch (checked) {
+            case Answered answered -> answered.response();
+            case Ready ready -> run(ready, connection);
+          };
+      metrics.record(call, response, System.nanoTime() - start);
+      calls.add(new BatchCall(call, response));
+    }
     // Each response is serialized once, and the batch is those bytes joined as a JSON array
     // (what Jackson writes for an array of them: no whitespace).
     List<byte[]> responses = new ArrayList<>();
     long size = 1;
-    for (JsonNode call : batch) {
-      Optional<JsonNode> response = processCall(call, connection);
+    for (BatchCall call : calls) {
+      Optional<JsonNode> response = call.await();
       if (response.isEmpty()) {
         continue;
       }
-      byte[] bytes = serialize(response.get(), call);
+      byte[] bytes = serialize(response.get(), call.call());
       size += bytes.length + 1;
       if (size > maxResponseBytes) {
         return Optional.of(Json.toBytes(tooLarge(Json.nullNode(), size)));
@@ -139,62 +164,154 @@ public final class JsonRpcProcessor {
   /** One call, counted and timed; empty for a valid notification. */
   Optional<JsonNode> processCall(JsonNode call, RpcConnection connection) {
     long start = System.nanoTime();
-    Optional<JsonNode> response = dispatch(call, connection);
+    Optional<JsonNode> response =
+        switch (check(call)) {
+          case Answered answered -> answered.response();
+          case Ready ready -> run(ready, connection);
+        };
     metrics.record(call, response, System.nanoTime() - start);
     return response;
   }
 
-  private Optional<JsonNode> dispatch(JsonNode call, RpcConnection connection) {
+  /** A call checked: answered already (an invalid request, an unknown method), or ready to run. */
+  private sealed interface Checked permits Answered, Ready {}
+
+  private record Answered(Optional<JsonNode> response) implements Checked {}
+
+  private record Ready(
+      JsonNode responseId, boolean notification, String name, JsonRpcMethod method, Params params)
+      implements Checked {}
+
+  private Checked check(JsonNode call) {
     if (!call.isObject()) {
-      return Optional.of(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request")));
+      return answered(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request")));
     }
     JsonNode id = call.get("id");
     boolean notification = id == null;
     if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
-      return Optional.of(
+      return answered(
           error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request: bad id")));
     }
     JsonNode responseId = id == null ? Json.nullNode() : id;
     JsonNode version = call.get("jsonrpc");
     if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
-      return Optional.of(
+      return answered(
           error(
               responseId, JsonRpcError.invalidRequest("invalid request: jsonrpc must be \"2.0\"")));
     }
     JsonNode methodName = call.get("method");
     if (methodName == null || !methodName.isTextual()) {
-      return Optional.of(
-          error(responseId, JsonRpcError.invalidRequest("invalid request: no method")));
+      return answered(error(responseId, JsonRpcError.invalidRequest("invalid request: no method")));
     }
     JsonNode params = call.get("params");
     if (params != null && !params.isArray() && !params.isNull()) {
       if (params.isObject()) {
-        return respond(
-            notification,
-            error(
-                responseId,
-                JsonRpcError.invalidParams("non-array args: named parameters are not supported")));
+        return new Answered(
+            respond(
+                notification,
+                error(
+                    responseId,
+                    JsonRpcError.invalidParams(
+                        "non-array args: named parameters are not supported"))));
       }
-      return Optional.of(
+      return answered(
           error(
               responseId, JsonRpcError.invalidRequest("invalid request: params must be an array")));
     }
     String name = methodName.asText();
     Optional<JsonRpcMethod> method = registry.find(name);
     if (method.isEmpty()) {
-      return respond(notification, error(responseId, JsonRpcError.methodNotFound(name)));
+      return new Answered(
+          respond(notification, error(responseId, JsonRpcError.methodNotFound(name))));
     }
+    return new Ready(responseId, notification, name, method.get(), Params.of(params));
+  }
+
+  private static Answered answered(JsonNode response) {
+    return new Answered(Optional.of(response));
+  }
+
+  /** Runs a checked call on this thread, waiting for it. */
+  private Optional<JsonNode> run(Ready ready, RpcConnection connection) {
     JsonNode response;
     try {
-      JsonNode result = method.get().execute(new RpcRequest(Params.of(params), connection));
-      response = success(responseId, result == null ? Json.nullNode() : result);
+      JsonNode result = ready.method().execute(new RpcRequest(ready.params(), connection));
+      response = success(ready.responseId(), result == null ? Json.nullNode() : result);
     } catch (JsonRpcException e) {
-      response = error(responseId, e.error());
+      response = error(ready.responseId(), e.error());
     } catch (RuntimeException | StackOverflowError e) {
-      LOG.warn("{} failed", name, e);
-      response = error(responseId, JsonRpcError.internal());
+      LOG.warn("{} failed", ready.name(), e);
+      response = error(ready.responseId(), JsonRpcError.internal());
     }
-    return respond(notification, response);
+    return respond(ready.notification(), response);
+  }
+
+  /** Starts a batch's call that waits on another thread; answered at once if it fails to start. */
+  private BatchCall start(
+      JsonNode call, Ready ready, AsyncJsonRpcMethod method, RpcConnection connection, long start) {
+    try {
+      return new BatchCall(
+          call, ready, method.start(new RpcRequest(ready.params(), connection)), start);
+    } catch (JsonRpcException e) {
+      Optional<JsonNode> response =
+          respond(ready.notification(), error(ready.responseId(), e.error()));
+      metrics.record(call, response, System.nanoTime() - start);
+      return new BatchCall(call, response);
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.warn("{} failed", ready.name(), e);
+      Optional<JsonNode> response =
+          respond(ready.notification(), error(ready.responseId(), JsonRpcError.internal()));
+      metrics.record(call, response, System.nanoTime() - start);
+      return new BatchCall(call, response);
+    }
+  }
+
+  /**
+   * One call of a batch: answered, or started and waiting. Only the batch's request thread touches
+   * it; {@link #await} turns a started call into its response, counted and timed, once.
+   */
+  private final class BatchCall {
+    private final JsonNode call;
+    private Ready ready;
+    private CompletableFuture<JsonNode> result;
+    private long startNanos;
+    private Optional<JsonNode> response;
+
+    BatchCall(JsonNode call, Optional<JsonNode> response) {
+      this.call = call;
+      this.response = response;
+    }
+
+    BatchCall(JsonNode call, Ready ready, CompletableFuture<JsonNode> result, long startNanos) {
+      this.call = call;
+      this.ready = ready;
+      this.result = result;
+      this.startNanos = startNanos;
+    }
+
+    JsonNode call() {
+      return call;
+    }
+
+    Optional<JsonNode> await() {
+      if (response == null) {
+        JsonNode answer;
+        try {
+          JsonNode value =
+              AsyncJsonRpcMethod.await(
+                  result, startNanos + ((AsyncJsonRpcMethod) ready.method()).timeLimit().toNanos());
+          answer = success(ready.responseId(), value == null ? Json.nullNode() : value);
+        } catch (JsonRpcException e) {
+          answer = error(ready.responseId(), e.error());
+        } catch (RuntimeException e) {
+          LOG.warn("{} failed", ready.name(), e);
+          answer = error(ready.responseId(), JsonRpcError.internal());
+        }
+        response = respond(ready.notification(), answer);
+        metrics.record(call, response, System.nanoTime() - startNanos);
+      }
+      return response;
+    }
   }
 
   private static Optional<JsonNode> respond(boolean notification, JsonNode response) {

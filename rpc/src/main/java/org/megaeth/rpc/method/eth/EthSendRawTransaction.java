@@ -1,14 +1,16 @@
 package org.megaeth.rpc.method.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.megaeth.rpc.dispatch.JsonRpcMethod;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
 import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcException;
 
 /** {@code eth_sendRawTransaction}: the hash once the pool took it; its refusal in geth's words. */
-public final class EthSendRawTransaction implements JsonRpcMethod {
+public final class EthSendRawTransaction implements AsyncJsonRpcMethod {
   private final TransactionSubmitter submitter;
 
   EthSendRawTransaction(TransactionSubmitter submitter) {
@@ -21,7 +23,14 @@ public final class EthSendRawTransaction implements JsonRpcMethod {
   }
 
   @Override
-  public JsonNode execute(RpcRequest request) throws JsonRpcException {
-    return Json.text(submitter.submit(request.params().atMost(1).data(0)).toHexString());
+  public Duration timeLimit() {
+    return submitter.admissionLimit();
+  }
+
+  @Override
+  public CompletableFuture<JsonNode> start(RpcRequest request) throws JsonRpcException {
+    return submitter
+        .submit(request.params().atMost(1).data(0))
+        .thenApply(hash -> Json.text(hash.toHexString()));
   }
 }

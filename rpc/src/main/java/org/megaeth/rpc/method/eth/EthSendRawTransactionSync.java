@@ -3,7 +3,8 @@ package org.megaeth.rpc.method.eth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
-import org.megaeth.rpc.dispatch.JsonRpcMethod;
+import java.util.concurrent.CompletableFuture;
+import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
 import org.megaeth.rpc.json.JsonRpcException;
@@ -16,7 +17,7 @@ import org.megaeth.rpc.params.Params;
  * mini-block is out, without {@code blockHash} until the block is sealed. The optional second
  * parameter is the timeout in milliseconds (a number or a quantity), capped by the node's limit.
  */
-public final class EthSendRawTransactionSync implements JsonRpcMethod {
+public final class EthSendRawTransactionSync implements AsyncJsonRpcMethod {
   private final RpcMethod name;
   private final TransactionSubmitter submitter;
 
@@ -31,7 +32,12 @@ public final class EthSendRawTransactionSync implements JsonRpcMethod {
   }
 
   @Override
-  public JsonNode execute(RpcRequest request) throws JsonRpcException {
+  public Duration timeLimit() {
+    return submitter.syncLimit();
+  }
+
+  @Override
+  public CompletableFuture<JsonNode> start(RpcRequest request) throws JsonRpcException {
     Params params = request.params().atMost(2);
     var raw = params.data(0);
     Optional<JsonNode> timeoutNode = params.optional(1);

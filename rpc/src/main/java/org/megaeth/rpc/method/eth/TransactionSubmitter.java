@@ -3,7 +3,7 @@ package org.megaeth.rpc.method.eth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.tuweni.bytes.Bytes;
@@ -27,7 +27,7 @@ import org.megaeth.rpc.json.JsonRpcException;
  */
 final class TransactionSubmitter {
   /** The pool answers in microseconds; this only bounds a wedged one. */
-  private static final Duration ADMISSION_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration ADMISSION_LIMIT = Duration.ofSeconds(10);
 
   private final TransactionSink sink;
   private final boolean allowUnprotected;
@@ -49,8 +49,23 @@ final class TransactionSubmitter {
     return defaultTimeout;
   }
 
-  /** Decodes and submits; the transaction hash once the pool accepted it. */
-  Hash submit(Bytes raw) throws JsonRpcException {
+  /** How long {@link #submit} may take at most: the pool answers in microseconds. */
+  Duration admissionLimit() {
+    return ADMISSION_LIMIT;
+  }
+
+  /** How long {@link #submitAndWait} may take at most: its longest wait, and the admission. */
+  Duration syncLimit() {
+    return maxTimeout.plus(ADMISSION_LIMIT);
+  }
+
+  /**
+   * Decodes and submits; completes with the transaction hash once the pool accepted it, or fails
+   * with the refusal in geth's words.
+   *
+   * @throws JsonRpcException at once when the bytes are not a transaction this node takes
+   */
+  CompletableFuture<Hash> submit(Bytes raw) throws JsonRpcException {
     PooledTransaction tx;
     try {
       tx = TransactionDecoder.decodePooled(raw);
@@ -64,55 +79,68 @@ final class TransactionSubmitter {
       throw JsonRpcException.server(
           "only replay-protected (EIP-155) transactions allowed over RPC");
     }
-    SubmitResult result = await(sink.submit(tx), ADMISSION_TIMEOUT, "transaction admission");
-    return switch (result) {
-      case SubmitResult.Accepted accepted -> accepted.hash();
-      case SubmitResult.Rejected rejected -> throw JsonRpcException.server(rejected.message());
-    };
+    return sink.submit(tx)
+        .handle(
+            (result, failure) -> {
+              if (failure != null) {
+                throw new CompletionException(
+                    JsonRpcException.server(
+                        "transaction admission failed: " + unwrap(failure).getMessage()));
+              }
+              return switch (result) {
+                case SubmitResult.Accepted accepted -> accepted.hash();
+                case SubmitResult.Rejected rejected ->
+                    throw new CompletionException(JsonRpcException.server(rejected.message()));
+              };
+            });
   }
 
   /**
-   * Submits and waits up to {@code timeout} (capped) for the transaction's result; the receipt, or
-   * EIP-7966's error 4 with the hash as data, so the caller can fall back to polling.
+   * Submits and waits up to {@code timeout} (capped) for the transaction's result; completes with
+   * the receipt, or fails with EIP-7966's error 4 with the hash as data, so the caller can fall
+   * back to polling.
+   *
+   * @throws JsonRpcException at once when the bytes are not a transaction this node takes
    */
-  JsonNode submitAndWait(Bytes raw, Duration timeout) throws JsonRpcException {
+  CompletableFuture<JsonNode> submitAndWait(Bytes raw, Duration timeout) throws JsonRpcException {
     Duration wait = timeout.compareTo(maxTimeout) > 0 ? maxTimeout : timeout;
     long deadline = System.nanoTime() + wait.toNanos();
-    Hash hash = submit(raw);
-    CompletableFuture<TransactionResult> result = sink.awaitResult(hash);
-    try {
-      long left = Math.max(0, deadline - System.nanoTime());
-      return ReceiptJson.format(result.get(left, TimeUnit.NANOSECONDS));
-    } catch (TimeoutException e) {
-      result.cancel(false);
-      throw JsonRpcException.withData(
-          JsonRpcError.SYNC_TIMEOUT,
-          "The transaction was added to the transaction pool but wasn't processed in "
-              + wait.toMillis()
-              + "ms.",
-          Json.text(hash.toHexString()));
-    } catch (InterruptedException e) {
-      result.cancel(false);
-      Thread.currentThread().interrupt();
-      throw JsonRpcException.server("request interrupted: the server is stopping");
-    } catch (ExecutionException e) {
-      throw JsonRpcException.server(
-          "transaction " + hash + " failed: " + e.getCause().getMessage());
-    }
+    return submit(raw).thenCompose(hash -> awaitResult(hash, wait, deadline));
   }
 
-  private static <T> T await(CompletableFuture<T> future, Duration timeout, String what)
-      throws JsonRpcException {
-    try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(false);
-      throw JsonRpcException.server(what + " timed out");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw JsonRpcException.server("request interrupted: the server is stopping");
-    } catch (ExecutionException e) {
-      throw JsonRpcException.server(what + " failed: " + e.getCause().getMessage());
-    }
+  private CompletableFuture<JsonNode> awaitResult(Hash hash, Duration wait, long deadline) {
+    CompletableFuture<TransactionResult> result = sink.awaitResult(hash);
+    long left = Math.max(0, deadline - System.nanoTime());
+    // The sink's future may be shared by every caller waiting on this hash: the timeout goes on
+    // a copy, and the shared one is cancelled (and so dropped by the sink) only when time is up.
+    return result
+        .copy()
+        .orTimeout(left, TimeUnit.NANOSECONDS)
+        .handle(
+            (executed, failure) -> {
+              if (failure == null) {
+                return ReceiptJson.format(executed);
+              }
+              Throwable cause = unwrap(failure);
+              if (cause instanceof TimeoutException) {
+                result.cancel(false);
+                throw new CompletionException(
+                    JsonRpcException.withData(
+                        JsonRpcError.SYNC_TIMEOUT,
+                        "The transaction was added to the transaction pool but wasn't processed in "
+                            + wait.toMillis()
+                            + "ms.",
+                        Json.text(hash.toHexString())));
+              }
+              throw new CompletionException(
+                  JsonRpcException.server(
+                      "transaction " + hash + " failed: " + cause.getMessage()));
+            });
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 }

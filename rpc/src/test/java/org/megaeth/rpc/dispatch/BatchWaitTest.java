@@ -1,0 +1,221 @@
+package org.megaeth.rpc.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.megaeth.config.RpcNamespace;
+import org.megaeth.rpc.json.Json;
+import org.megaeth.rpc.json.JsonRpcException;
+
+/**
+ * How a batch waits for calls answered on another thread (transactions waiting for the pool): they
+ * are all started before the batch waits, a call of any other method still sees the effects of the
+ * calls before it, and the responses keep the batch's order.
+ */
+class BatchWaitTest {
+  /** eth_sendRawTransaction's stand-in: the test answers each started call by its parameter. */
+  private final Map<String, CompletableFuture<JsonNode>> started = new ConcurrentHashMap<>();
+
+  private final List<String> startOrder = new CopyOnWriteArrayList<>();
+
+  /** What eth_chainId saw when it ran: the parameters of the started calls already answered. */
+  private final List<String> answeredWhenSyncRan = new CopyOnWriteArrayList<>();
+
+  private final AsyncJsonRpcMethod send =
+      new AsyncJsonRpcMethod() {
+        @Override
+        public RpcMethod method() {
+          return RpcMethod.ETH_SEND_RAW_TRANSACTION;
+        }
+
+        @Override
+        public Duration timeLimit() {
+          return Duration.ofMillis(300);
+        }
+
+        @Override
+        public CompletableFuture<JsonNode> start(RpcRequest request) throws JsonRpcException {
+          String param = request.params().required(0).asText();
+          if (param.equals("bad")) {
+            throw JsonRpcException.invalidParams("not a transaction");
+          }
+          CompletableFuture<JsonNode> result = new CompletableFuture<>();
+          started.put(param, result);
+          startOrder.add(param);
+          return result;
+        }
+      };
+
+  private final JsonRpcMethod chainId =
+      new JsonRpcMethod() {
+        @Override
+        public RpcMethod method() {
+          return RpcMethod.ETH_CHAIN_ID;
+        }
+
+        @Override
+        public JsonNode execute(RpcRequest request) {
+          started.forEach(
+              (param, result) -> {
+                if (result.isDone()) {
+                  answeredWhenSyncRan.add(param);
+                }
+              });
+          return Json.text("0x1");
+        }
+      };
+
+  private final JsonRpcProcessor processor =
+      new JsonRpcProcessor(
+          MethodRegistry.of(List.of(send, chainId), EnumSet.of(RpcNamespace.ETH)), 10, 10_000);
+
+  private Future<JsonNode> processLater(String message) {
+    CompletableFuture<JsonNode> response = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                byte[] bytes =
+                    processor
+                        .process(message.getBytes(StandardCharsets.UTF_8), RpcConnection.HTTP)
+                        .orElseThrow();
+                response.complete(Json.parse(bytes));
+              } catch (JsonProcessingException | RuntimeException e) {
+                response.completeExceptionally(e);
+              }
+            });
+    return response;
+  }
+
+  /** Waits (up to 5 s) for what the batch's thread does. */
+  private static void until(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the batch did not get there in 5 s");
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  private static String call(int id, String method, String param) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"%s\",\"params\":[\"%s\"]}"
+        .formatted(id, method, param);
+  }
+
+  private static String sendCall(int id, String param) {
+    return call(id, "eth_sendRawTransaction", param);
+  }
+
+  @Test
+  void startsEveryTransactionBeforeWaitingAndAnswersInTheBatchsOrder() throws Exception {
+    Future<JsonNode> response =
+        processLater(
+            "[" + sendCall(1, "a") + "," + sendCall(2, "b") + "," + sendCall(3, "c") + "]");
+
+    // Answering one at a time, the batch would wait for "a" before starting "b".
+    until(() -> started.size() == 3);
+    assertThat(startOrder).containsExactly("a", "b", "c");
+    assertThat(response).isNotDone();
+
+    started.get("c").complete(Json.text("0xc"));
+    started.get("b").completeExceptionally(JsonRpcException.server("nonce too low"));
+    started.get("a").complete(Json.text("0xa"));
+
+    JsonNode batch = response.get(5, TimeUnit.SECONDS);
+    assertThat(batch).hasSize(3);
+    assertThat(batch.get(0).get("id").asInt()).isEqualTo(1);
+    assertThat(batch.get(0).get("result").asText()).isEqualTo("0xa");
+    assertThat(batch.get(1).get("id").asInt()).isEqualTo(2);
+    assertThat(batch.get(1).get("error").get("message").asText()).isEqualTo("nonce too low");
+    assertThat(batch.get(2).get("id").asInt()).isEqualTo(3);
+    assertThat(batch.get(2).get("result").asText()).isEqualTo("0xc");
+  }
+
+  @Test
+  void aCallOfAnotherMethodWaitsForTheCallsBeforeIt() throws Exception {
+    Future<JsonNode> response =
+        processLater(
+            "["
+                + sendCall(1, "a")
+                + ","
+                + call(2, "eth_chainId", "x")
+                + ","
+                + sendCall(3, "b")
+                + "]");
+
+    until(() -> started.containsKey("a"));
+    // eth_chainId has not run, so "b" after it has not started.
+    Thread.sleep(50);
+    assertThat(startOrder).containsExactly("a");
+
+    started.get("a").complete(Json.text("0xa"));
+    until(() -> started.containsKey("b"));
+    assertThat(answeredWhenSyncRan).containsExactly("a");
+    started.get("b").complete(Json.text("0xb"));
+
+    JsonNode batch = response.get(5, TimeUnit.SECONDS);
+    assertThat(batch.findValuesAsText("result")).containsExactly("0xa", "0x1", "0xb");
+  }
+
+  @Test
+  void aCallThatCannotStartIsAnsweredAndTheOthersStillRun() throws Exception {
+    Future<JsonNode> response =
+        processLater(
+            "["
+                + sendCall(1, "bad")
+                + ",{\"jsonrpc\":\"2.0\",\"method\":\"eth_sendRawTransaction\",\"params\":[\"n\"]},"
+                + sendCall(3, "a")
+                + "]");
+
+    until(() -> started.size() == 2);
+    started.get("n").complete(Json.text("0xn"));
+    started.get("a").complete(Json.text("0xa"));
+
+    JsonNode batch = response.get(5, TimeUnit.SECONDS);
+    // The notification ran but has no response.
+    assertThat(batch).hasSize(2);
+    assertThat(batch.get(0).get("error").get("code").asInt()).isEqualTo(-32602);
+    assertThat(batch.get(1).get("result").asText()).isEqualTo("0xa");
+  }
+
+  @Test
+  void aCallNeverAnsweredTimesOutAndIsCancelled()
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Future<JsonNode> response = processLater("[" + sendCall(1, "a") + "," + sendCall(2, "b") + "]");
+
+    until(() -> started.size() == 2);
+    started.get("b").complete(Json.text("0xb"));
+
+    JsonNode batch = response.get(5, TimeUnit.SECONDS);
+    assertThat(batch.get(0).get("error").get("message").asText()).contains("timed out");
+    assertThat(batch.get(1).get("result").asText()).isEqualTo("0xb");
+    assertThat(started.get("a")).isCancelled();
+  }
+
+  @Test
+  void aSingleCallWaitsForItsAnswer() throws Exception {
+    Future<JsonNode> response = processLater(sendCall(7, "a"));
+
+    until(() -> started.containsKey("a"));
+    assertThat(response).isNotDone();
+    started.get("a").complete(Json.text("0xa"));
+
+    assertThat(response.get(5, TimeUnit.SECONDS).get("result").asText()).isEqualTo("0xa");
+  }
+}
