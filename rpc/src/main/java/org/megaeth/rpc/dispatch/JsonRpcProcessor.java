@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcError;
 import org.megaeth.rpc.json.JsonRpcException;
@@ -101,6 +104,7 @@ public final class JsonRpcProcessor {
         calls.add(start(call, ready, async, connection, start));
         continue;
       }
+      awaitTogether(calls.subList(waitingFrom, calls.size()));
       for (; waitingFrom < calls.size(); waitingFrom++) {
         calls.get(waitingFrom).await();
       }
@@ -116,6 +120,7 @@ public final class JsonRpcProcessor {
     // (what Jackson writes for an array of them: no whitespace).
     List<byte[]> responses = new ArrayList<>();
     long size = 1;
+    awaitTogether(calls.subList(waitingFrom, calls.size()));
     for (BatchCall call : calls) {
       Optional<JsonNode> response = call.await();
       if (response.isEmpty()) {
@@ -267,6 +272,33 @@ public final class JsonRpcProcessor {
   }
 
   /**
+   * Waits for started calls with one park of the request thread, not one per call (each wake-up of
+   * a virtual thread costs microseconds), until all are answered or the soonest of their deadlines
+   * passes; {@link BatchCall#await} then takes each answer, or waits out its own deadline.
+   */
+  private static void awaitTogether(List<BatchCall> calls) {
+    List<CompletableFuture<JsonNode>> waiting = new ArrayList<>();
+    long deadline = Long.MAX_VALUE;
+    for (BatchCall call : calls) {
+      if (call.result != null && !call.result.isDone()) {
+        waiting.add(call.result);
+        deadline = Math.min(deadline, call.deadlineNanos());
+      }
+    }
+    if (waiting.size() < 2) {
+      return;
+    }
+    try {
+      CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
+          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // Each call answers for itself.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // each call's await answers that the server is stopping
+    }
+  }
+
+  /**
    * One call of a batch: answered, or started and waiting. Only the batch's request thread touches
    * it; {@link #await} turns a started call into its response, counted and timed, once.
    */
@@ -293,13 +325,15 @@ public final class JsonRpcProcessor {
       return call;
     }
 
+    long deadlineNanos() {
+      return startNanos + ((AsyncJsonRpcMethod) ready.method()).timeLimit().toNanos();
+    }
+
     Optional<JsonNode> await() {
       if (response == null) {
         JsonNode answer;
         try {
-          JsonNode value =
-              AsyncJsonRpcMethod.await(
-                  result, startNanos + ((AsyncJsonRpcMethod) ready.method()).timeLimit().toNanos());
+          JsonNode value = AsyncJsonRpcMethod.await(result, deadlineNanos());
           answer = success(ready.responseId(), value == null ? Json.nullNode() : value);
         } catch (JsonRpcException e) {
           answer = error(ready.responseId(), e.error());
