@@ -17,7 +17,11 @@
 #                 A node is started once for its consecutive entries and stopped before the next.
 #   SENDERS       senders per run (default 1000)
 #   TRANSACTIONS  transfers per run (default 20000)
-#   CONCURRENCY   requests in flight (default 256)
+#   CONCURRENCY   transfers in flight (default 256)
+#   BATCH         transfers per JSON-RPC message, for every node alike: 1 sends each call alone,
+#                 more sends JSON-RPC batches (default 1). Batches take per-message work (frames,
+#                 parsing, waking request threads) off both the node and the load generator, which
+#                 share this machine's cores
 #   RATE          transfers per second, 0 = as fast as possible (default 0)
 #   WARMUP        transfers of each unreported warm-up run on a node after it starts, so that
 #                 JIT compilers (ours: HotSpot; Hardhat: V8) have compiled the hot paths before
@@ -48,6 +52,7 @@ RUNS=${RUNS:-"megaeth:send:ws megaeth:sync:ws megaeth:sync:http anvil:send:ws ha
 SENDERS=${SENDERS:-1000}
 TRANSACTIONS=${TRANSACTIONS:-20000}
 CONCURRENCY=${CONCURRENCY:-256}
+BATCH=${BATCH:-1}
 RATE=${RATE:-0}
 WARMUP=${WARMUP:-20000}
 WARMUP_SECONDS=${WARMUP_SECONDS:-60}
@@ -174,7 +179,7 @@ JDK_VERSION=$( (. "$ROOT/scripts/find-jdk.sh" && find_jdk >/dev/null 2>&1 && "$J
   echo "node: $(node --version), npm: $(npm --version)"
   echo "anvil: $("$(anvil_binary)" --version | head -1)"
   echo "hardhat: $(cd "$BENCH_TOOLS" && ./node_modules/.bin/hardhat --version 2>/dev/null | tail -1)"
-  echo "load: senders $SENDERS, transactions $TRANSACTIONS, concurrency $CONCURRENCY, rate $RATE, warm-up runs of $WARMUP for ${WARMUP_SECONDS}s"
+  echo "load: senders $SENDERS, transactions $TRANSACTIONS, concurrency $CONCURRENCY, batch $BATCH, rate $RATE, warm-up runs of $WARMUP for ${WARMUP_SECONDS}s"
   echo "load average at start: $(loadavg)"
 } | tee "$OUT_DIR/environment.txt" >&2
 
@@ -194,7 +199,7 @@ for run in $RUNS; do
         warmup_runs=$((warmup_runs + 1))
         if ! "$MEGAETH_NODE" bench --rpc "$NODE_URL" --label "$name" --method send \
           --transport "$transport" --senders "$warmup_senders" --transactions "$WARMUP" \
-          --concurrency "$CONCURRENCY" >"$OUT_DIR/$name-warmup.log" 2>&1; then
+          --concurrency "$CONCURRENCY" --batch "$BATCH" >"$OUT_DIR/$name-warmup.log" 2>&1; then
           log "the warm-up on $name failed; see $OUT_DIR/$name-warmup.log"
           break
         fi
@@ -209,7 +214,7 @@ for run in $RUNS; do
   status=0
   "$MEGAETH_NODE" bench --rpc "$NODE_URL" --label "$name" --method "$method" \
     --transport "$transport" --senders "$SENDERS" --transactions "$TRANSACTIONS" \
-    --concurrency "$CONCURRENCY" --rate "$RATE" >"$runlog" 2>&1 || status=$?
+    --concurrency "$CONCURRENCY" --batch "$BATCH" --rate "$RATE" >"$runlog" 2>&1 || status=$?
   after=$(loadavg)
   json=$(grep '^{' "$runlog" | tail -1 || true)
   if [ -n "$json" ]; then

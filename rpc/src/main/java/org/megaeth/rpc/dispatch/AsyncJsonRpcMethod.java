@@ -1,13 +1,14 @@
 package org.megaeth.rpc.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.megaeth.rpc.json.JsonRpcException;
 
 /**
@@ -16,42 +17,52 @@ import org.megaeth.rpc.json.JsonRpcException;
  * so that the calls of one batch wait together: a batch of 100 transactions then costs its request
  * thread one wait instead of 100 in a row. A single call still just waits ({@link #execute}).
  *
- * <p>The future completes with the {@code result} member, or fails with a {@link JsonRpcException}
- * for an answer that is an error. Waits that are part of the method's answer (EIP-7966's timeout)
- * are the method's to bound; callers give up after {@link #timeLimit}, which only a wedged node
- * reaches. (No timer per call: on JDK 25 each {@code orTimeout} costs a scheduler thread ~5 µs.)
- * Whatever completes it may be a pool or production thread, so work attached to it must be small;
- * the response is written on the request thread.
+ * <p>The caller enforces the call's deadline while it waits, so a call costs no timer of its own
+ * (on JDK 25 each {@code CompletableFuture.orTimeout} cost the common pool's delay scheduler ~6 µs
+ * per transaction). Whatever completes the answer may be a pool or production thread, so work
+ * attached to it must be small; the response is written on the request thread.
  */
 public interface AsyncJsonRpcMethod extends JsonRpcMethod {
+
+  /**
+   * A started call.
+   *
+   * @param answer completes with the {@code result} member, or fails with a {@link
+   *     JsonRpcException} for an answer that is an error
+   * @param deadlineNanos when ({@link System#nanoTime}) the caller stops waiting
+   * @param timedOut the answer then; the caller cancels {@code answer} first
+   */
+  record Started(
+      CompletableFuture<JsonNode> answer, long deadlineNanos, Supplier<JsonRpcException> timedOut) {
+    public Started {
+      Objects.requireNonNull(answer, "answer");
+      Objects.requireNonNull(timedOut, "timedOut");
+    }
+  }
 
   /**
    * Starts answering one request.
    *
    * @throws JsonRpcException at once for what needs no waiting: bad parameters, undecodable bytes
    */
-  CompletableFuture<JsonNode> start(RpcRequest request) throws JsonRpcException;
-
-  /** How long a caller waits for a started call before it answers that the call timed out. */
-  Duration timeLimit();
+  Started start(RpcRequest request) throws JsonRpcException;
 
   @Override
   default JsonNode execute(RpcRequest request) throws JsonRpcException {
-    return await(start(request), System.nanoTime() + timeLimit().toNanos());
+    return await(start(request));
   }
 
-  /**
-   * The result of a started call, on the request thread; past {@code deadlineNanos} ({@link
-   * System#nanoTime}) the call is cancelled and answered with a server error.
-   */
-  static JsonNode await(CompletableFuture<JsonNode> result, long deadlineNanos)
-      throws JsonRpcException {
+  /** The answer of a started call, on the request thread, waiting at most until its deadline. */
+  static JsonNode await(Started started) throws JsonRpcException {
+    CompletableFuture<JsonNode> answer = started.answer();
     try {
-      return result.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return answer.get(
+          Math.max(0, started.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      result.cancel(false);
-      throw JsonRpcException.server("timed out: the node did not answer in time");
+      answer.cancel(false);
+      throw started.timedOut().get();
     } catch (InterruptedException e) {
+      answer.cancel(false);
       Thread.currentThread().interrupt();
       throw JsonRpcException.server("request interrupted: the server is stopping");
     } catch (ExecutionException e) {

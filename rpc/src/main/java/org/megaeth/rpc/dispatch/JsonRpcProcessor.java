@@ -280,9 +280,9 @@ public final class JsonRpcProcessor {
     List<CompletableFuture<JsonNode>> waiting = new ArrayList<>();
     long deadline = Long.MAX_VALUE;
     for (BatchCall call : calls) {
-      if (call.result != null && !call.result.isDone()) {
-        waiting.add(call.result);
-        deadline = Math.min(deadline, call.deadlineNanos());
+      if (call.started != null && !call.started.answer().isDone()) {
+        waiting.add(call.started.answer());
+        deadline = Math.min(deadline, call.started.deadlineNanos());
       }
     }
     if (waiting.size() < 2) {
@@ -305,7 +305,7 @@ public final class JsonRpcProcessor {
   private final class BatchCall {
     private final JsonNode call;
     private Ready ready;
-    private CompletableFuture<JsonNode> result;
+    private AsyncJsonRpcMethod.Started started;
     private long startNanos;
     private Optional<JsonNode> response;
 
@@ -314,10 +314,10 @@ public final class JsonRpcProcessor {
       this.response = response;
     }
 
-    BatchCall(JsonNode call, Ready ready, CompletableFuture<JsonNode> result, long startNanos) {
+    BatchCall(JsonNode call, Ready ready, AsyncJsonRpcMethod.Started started, long startNanos) {
       this.call = call;
       this.ready = ready;
-      this.result = result;
+      this.started = started;
       this.startNanos = startNanos;
     }
 
@@ -325,15 +325,11 @@ public final class JsonRpcProcessor {
       return call;
     }
 
-    long deadlineNanos() {
-      return startNanos + ((AsyncJsonRpcMethod) ready.method()).timeLimit().toNanos();
-    }
-
     Optional<JsonNode> await() {
       if (response == null) {
         JsonNode answer;
         try {
-          JsonNode value = AsyncJsonRpcMethod.await(result, deadlineNanos());
+          JsonNode value = AsyncJsonRpcMethod.await(started);
           answer = success(ready.responseId(), value == null ? Json.nullNode() : value);
         } catch (JsonRpcException e) {
           answer = error(ready.responseId(), e.error());

@@ -44,12 +44,7 @@ class BatchWaitTest {
         }
 
         @Override
-        public Duration timeLimit() {
-          return Duration.ofMillis(300);
-        }
-
-        @Override
-        public CompletableFuture<JsonNode> start(RpcRequest request) throws JsonRpcException {
+        public Started start(RpcRequest request) throws JsonRpcException {
           String param = request.params().required(0).asText();
           if (param.equals("bad")) {
             throw JsonRpcException.invalidParams("not a transaction");
@@ -57,7 +52,10 @@ class BatchWaitTest {
           CompletableFuture<JsonNode> result = new CompletableFuture<>();
           started.put(param, result);
           startOrder.add(param);
-          return result;
+          return new Started(
+              result,
+              System.nanoTime() + Duration.ofMillis(300).toNanos(),
+              () -> JsonRpcException.server("timed out: " + param + " was never answered"));
         }
       };
 

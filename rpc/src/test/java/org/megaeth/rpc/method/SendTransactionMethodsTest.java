@@ -144,5 +144,7 @@ class SendTransactionMethodsTest {
         .isEqualTo(
             "The transaction was added to the transaction pool but wasn't processed in 200ms.");
     assertThat(error.get("data").asText()).isEqualTo(tx.hash().toHexString());
+    // The caller gave up: its wait is cancelled, so the node does not keep it.
+    assertThat(chain.waiting(tx.hash())).isZero();
   }
 }

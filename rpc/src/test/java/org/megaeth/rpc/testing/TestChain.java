@@ -384,6 +384,13 @@ public final class TestChain implements ChainReader, StateReader, TransactionSin
     return future;
   }
 
+  /** Callers still waiting for the transaction's result: not answered, not given up (cancelled). */
+  public synchronized long waiting(Hash transactionHash) {
+    return waiters.getOrDefault(transactionHash, List.of()).stream()
+        .filter(f -> !f.isDone())
+        .count();
+  }
+
   @Override
   public synchronized OptionalLong pendingNonce(Address sender) {
     long pooled = pool.values().stream().filter(p -> p.sender().equals(sender)).count();

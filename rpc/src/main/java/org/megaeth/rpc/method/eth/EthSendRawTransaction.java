@@ -1,12 +1,8 @@
 package org.megaeth.rpc.method.eth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
-import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcException;
 
 /** {@code eth_sendRawTransaction}: the hash once the pool took it; its refusal in geth's words. */
@@ -23,14 +19,7 @@ public final class EthSendRawTransaction implements AsyncJsonRpcMethod {
   }
 
   @Override
-  public Duration timeLimit() {
-    return submitter.admissionLimit();
-  }
-
-  @Override
-  public CompletableFuture<JsonNode> start(RpcRequest request) throws JsonRpcException {
-    return submitter
-        .submit(request.params().atMost(1).data(0))
-        .thenApply(hash -> Json.text(hash.toHexString()));
+  public Started start(RpcRequest request) throws JsonRpcException {
+    return submitter.submit(request.params().atMost(1).data(0));
   }
 }

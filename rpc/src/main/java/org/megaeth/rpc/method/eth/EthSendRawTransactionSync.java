@@ -3,7 +3,6 @@ package org.megaeth.rpc.method.eth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
@@ -32,12 +31,7 @@ public final class EthSendRawTransactionSync implements AsyncJsonRpcMethod {
   }
 
   @Override
-  public Duration timeLimit() {
-    return submitter.syncLimit();
-  }
-
-  @Override
-  public CompletableFuture<JsonNode> start(RpcRequest request) throws JsonRpcException {
+  public Started start(RpcRequest request) throws JsonRpcException {
     Params params = request.params().atMost(2);
     var raw = params.data(0);
     Optional<JsonNode> timeoutNode = params.optional(1);

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.api.SubmitResult;
 import org.megaeth.core.api.TransactionResult;
@@ -15,6 +14,7 @@ import org.megaeth.core.tx.LegacyTransaction;
 import org.megaeth.core.tx.PooledTransaction;
 import org.megaeth.core.tx.TransactionDecoder;
 import org.megaeth.core.types.Hash;
+import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod.Started;
 import org.megaeth.rpc.format.ReceiptJson;
 import org.megaeth.rpc.json.Json;
 import org.megaeth.rpc.json.JsonRpcError;
@@ -49,23 +49,73 @@ final class TransactionSubmitter {
     return defaultTimeout;
   }
 
-  /** How long {@link #submit} may take at most: the pool answers in microseconds. */
-  Duration admissionLimit() {
-    return ADMISSION_LIMIT;
-  }
-
-  /** How long {@link #submitAndWait} may take at most: its longest wait, and the admission. */
-  Duration syncLimit() {
-    return maxTimeout.plus(ADMISSION_LIMIT);
-  }
-
   /**
-   * Decodes and submits; completes with the transaction hash once the pool accepted it, or fails
-   * with the refusal in geth's words.
+   * Decodes and submits; the answer is the transaction's hash once the pool accepted it, or its
+   * refusal in geth's words.
    *
    * @throws JsonRpcException at once when the bytes are not a transaction this node takes
    */
-  CompletableFuture<Hash> submit(Bytes raw) throws JsonRpcException {
+  Started submit(Bytes raw) throws JsonRpcException {
+    CompletableFuture<JsonNode> answer =
+        admit(decode(raw)).thenApply(hash -> Json.text(hash.toHexString()));
+    return new Started(
+        answer,
+        System.nanoTime() + ADMISSION_LIMIT.toNanos(),
+        TransactionSubmitter::admissionTimedOut);
+  }
+
+  /**
+   * Submits and waits up to {@code timeout} (capped) for the transaction's result; the answer is
+   * the receipt, or after the timeout EIP-7966's error 4 with the hash as data, so the caller can
+   * fall back to polling.
+   *
+   * @throws JsonRpcException at once when the bytes are not a transaction this node takes
+   */
+  Started submitAndWait(Bytes raw, Duration timeout) throws JsonRpcException {
+    Duration wait = timeout.compareTo(maxTimeout) > 0 ? maxTimeout : timeout;
+    long deadline = System.nanoTime() + wait.toNanos();
+    PooledTransaction tx = decode(raw);
+    // The sink's future may be shared by every caller waiting on this hash: it is cancelled (and so
+    // dropped by the sink) only once this caller's time is up.
+    AtomicReference<CompletableFuture<TransactionResult>> waiter = new AtomicReference<>();
+    CompletableFuture<JsonNode> answer =
+        admit(tx)
+            .thenCompose(
+                hash -> {
+                  CompletableFuture<TransactionResult> result = sink.awaitResult(hash);
+                  waiter.set(result);
+                  return result.handle(
+                      (executed, failure) -> {
+                        if (failure != null) {
+                          throw new CompletionException(
+                              JsonRpcException.server(
+                                  "transaction "
+                                      + hash
+                                      + " failed: "
+                                      + unwrap(failure).getMessage()));
+                        }
+                        return ReceiptJson.format(executed);
+                      });
+                });
+    return new Started(
+        answer,
+        deadline,
+        () -> {
+          CompletableFuture<TransactionResult> result = waiter.get();
+          if (result == null) {
+            return admissionTimedOut();
+          }
+          result.cancel(false);
+          return JsonRpcException.withData(
+              JsonRpcError.SYNC_TIMEOUT,
+              "The transaction was added to the transaction pool but wasn't processed in "
+                  + wait.toMillis()
+                  + "ms.",
+              Json.text(tx.transaction().hash().toHexString()));
+        });
+  }
+
+  private PooledTransaction decode(Bytes raw) throws JsonRpcException {
     PooledTransaction tx;
     try {
       tx = TransactionDecoder.decodePooled(raw);
@@ -79,6 +129,11 @@ final class TransactionSubmitter {
       throw JsonRpcException.server(
           "only replay-protected (EIP-155) transactions allowed over RPC");
     }
+    return tx;
+  }
+
+  /** Hands the transaction to the pool: its hash once accepted, or the refusal. */
+  private CompletableFuture<Hash> admit(PooledTransaction tx) {
     return sink.submit(tx)
         .handle(
             (result, failure) -> {
@@ -95,47 +150,8 @@ final class TransactionSubmitter {
             });
   }
 
-  /**
-   * Submits and waits up to {@code timeout} (capped) for the transaction's result; completes with
-   * the receipt, or fails with EIP-7966's error 4 with the hash as data, so the caller can fall
-   * back to polling.
-   *
-   * @throws JsonRpcException at once when the bytes are not a transaction this node takes
-   */
-  CompletableFuture<JsonNode> submitAndWait(Bytes raw, Duration timeout) throws JsonRpcException {
-    Duration wait = timeout.compareTo(maxTimeout) > 0 ? maxTimeout : timeout;
-    long deadline = System.nanoTime() + wait.toNanos();
-    return submit(raw).thenCompose(hash -> awaitResult(hash, wait, deadline));
-  }
-
-  private CompletableFuture<JsonNode> awaitResult(Hash hash, Duration wait, long deadline) {
-    CompletableFuture<TransactionResult> result = sink.awaitResult(hash);
-    long left = Math.max(0, deadline - System.nanoTime());
-    // The sink's future may be shared by every caller waiting on this hash: the timeout goes on
-    // a copy, and the shared one is cancelled (and so dropped by the sink) only when time is up.
-    return result
-        .copy()
-        .orTimeout(left, TimeUnit.NANOSECONDS)
-        .handle(
-            (executed, failure) -> {
-              if (failure == null) {
-                return ReceiptJson.format(executed);
-              }
-              Throwable cause = unwrap(failure);
-              if (cause instanceof TimeoutException) {
-                result.cancel(false);
-                throw new CompletionException(
-                    JsonRpcException.withData(
-                        JsonRpcError.SYNC_TIMEOUT,
-                        "The transaction was added to the transaction pool but wasn't processed in "
-                            + wait.toMillis()
-                            + "ms.",
-                        Json.text(hash.toHexString())));
-              }
-              throw new CompletionException(
-                  JsonRpcException.server(
-                      "transaction " + hash + " failed: " + cause.getMessage()));
-            });
+  private static JsonRpcException admissionTimedOut() {
+    return JsonRpcException.server("transaction admission timed out");
   }
 
   private static Throwable unwrap(Throwable failure) {
