@@ -20,6 +20,18 @@ public interface TransactionSink {
   CompletableFuture<SubmitResult> submit(PooledTransaction transaction);
 
   /**
+   * {@link #submit}, but the pool sees the transaction only once {@code after} has completed
+   * (normally or not): transactions submitted one after another this way reach the pool in that
+   * order, as if each waited for the one before, while the checks that need no pool (the sender's
+   * recovery) may run at once. A JSON-RPC batch submits its transactions so. This default waits for
+   * {@code after} before anything; the sequencer's ingress checks at once.
+   */
+  default CompletableFuture<SubmitResult> submit(
+      PooledTransaction transaction, CompletableFuture<?> after) {
+    return after.handle((ignored, failure) -> null).thenCompose(ignored -> submit(transaction));
+  }
+
+  /**
    * The transaction's result once it is in a mini-block: at once if it already is (in the open
    * block or a recent sealed one), else when its mini-block is out. The future never completes for
    * a transaction that is never executed (dropped, replaced), so callers put a timeout on it and

@@ -17,6 +17,12 @@ import org.megaeth.rpc.json.JsonRpcException;
  * so that the calls of one batch wait together: a batch of 100 transactions then costs its request
  * thread one wait instead of 100 in a row. A single call still just waits ({@link #execute}).
  *
+ * <p>What the calls of a batch do still happens in the batch's order: each call applies its effect
+ * (a transaction reaching the pool) only after the call before it applied its own, so a batch
+ * behaves as geth's, which runs its calls one at a time (a duplicate is refused as "already known"
+ * in its second place, a replacement replaces), while the work before that (recovering senders)
+ * runs in parallel.
+ *
  * <p>The caller enforces the call's deadline while it waits, so a call costs no timer of its own
  * (on JDK 25 each {@code CompletableFuture.orTimeout} cost the common pool's delay scheduler ~6 µs
  * per transaction). Whatever completes the answer may be a pool or production thread, so work
@@ -29,27 +35,38 @@ public interface AsyncJsonRpcMethod extends JsonRpcMethod {
    *
    * @param answer completes with the {@code result} member, or fails with a {@link
    *     JsonRpcException} for an answer that is an error
+   * @param applied completes (normally) once the call's effect is applied or refused: what the next
+   *     call of a batch waits for before it applies its own
    * @param deadlineNanos when ({@link System#nanoTime}) the caller stops waiting
    * @param timedOut the answer then; the caller cancels {@code answer} first
    */
   record Started(
-      CompletableFuture<JsonNode> answer, long deadlineNanos, Supplier<JsonRpcException> timedOut) {
+      CompletableFuture<JsonNode> answer,
+      CompletableFuture<?> applied,
+      long deadlineNanos,
+      Supplier<JsonRpcException> timedOut) {
     public Started {
       Objects.requireNonNull(answer, "answer");
+      Objects.requireNonNull(applied, "applied");
       Objects.requireNonNull(timedOut, "timedOut");
     }
   }
 
+  /** Nothing to wait for: what a call that follows no other is started after. */
+  CompletableFuture<?> NOTHING_BEFORE = CompletableFuture.completedFuture(null);
+
   /**
    * Starts answering one request.
    *
+   * @param after the previous call's {@link Started#applied}: this call applies its effect only
+   *     once it has completed
    * @throws JsonRpcException at once for what needs no waiting: bad parameters, undecodable bytes
    */
-  Started start(RpcRequest request) throws JsonRpcException;
+  Started start(RpcRequest request, CompletableFuture<?> after) throws JsonRpcException;
 
   @Override
   default JsonNode execute(RpcRequest request) throws JsonRpcException {
-    return await(start(request));
+    return await(start(request, NOTHING_BEFORE));
   }
 
   /** The answer of a started call, on the request thread, waiting at most until its deadline. */

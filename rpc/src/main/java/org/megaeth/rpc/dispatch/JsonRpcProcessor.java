@@ -95,13 +95,20 @@ public final class JsonRpcProcessor {
     // transaction's admission or execution) is started and not waited for, so a batch of
     // transactions waits once for all of them; any other call first waits for every call started
     // before it, so it sees their effects as it would if the batch ran one call at a time.
+    // Started calls apply their effects in order too: each after the one before (see
+    // AsyncJsonRpcMethod).
     List<BatchCall> calls = new ArrayList<>(batch.size());
     int waitingFrom = 0;
+    CompletableFuture<?> lastApplied = AsyncJsonRpcMethod.NOTHING_BEFORE;
     for (JsonNode call : batch) {
       long start = System.nanoTime();
       Checked checked = check(call);
       if (checked instanceof Ready ready && ready.method() instanceof AsyncJsonRpcMethod async) {
-        calls.add(start(call, ready, async, connection, start));
+        BatchCall started = start(call, ready, async, connection, start, lastApplied);
+        if (started.started != null) {
+          lastApplied = started.started.applied();
+        }
+        calls.add(started);
         continue;
       }
       awaitTogether(calls.subList(waitingFrom, calls.size()));
@@ -253,10 +260,15 @@ public final class JsonRpcProcessor {
 
   /** Starts a batch's call that waits on another thread; answered at once if it fails to start. */
   private BatchCall start(
-      JsonNode call, Ready ready, AsyncJsonRpcMethod method, RpcConnection connection, long start) {
+      JsonNode call,
+      Ready ready,
+      AsyncJsonRpcMethod method,
+      RpcConnection connection,
+      long start,
+      CompletableFuture<?> after) {
     try {
       return new BatchCall(
-          call, ready, method.start(new RpcRequest(ready.params(), connection)), start);
+          call, ready, method.start(new RpcRequest(ready.params(), connection), after), start);
     } catch (JsonRpcException e) {
       Optional<JsonNode> response =
           respond(ready.notification(), error(ready.responseId(), e.error()));

@@ -33,6 +33,9 @@ class BatchWaitTest {
 
   private final List<String> startOrder = new CopyOnWriteArrayList<>();
 
+  /** When each started call applied its effect: after the call before it had applied its own. */
+  private final List<String> appliedOrder = new CopyOnWriteArrayList<>();
+
   /** What eth_chainId saw when it ran: the parameters of the started calls already answered. */
   private final List<String> answeredWhenSyncRan = new CopyOnWriteArrayList<>();
 
@@ -44,7 +47,8 @@ class BatchWaitTest {
         }
 
         @Override
-        public Started start(RpcRequest request) throws JsonRpcException {
+        public Started start(RpcRequest request, CompletableFuture<?> after)
+            throws JsonRpcException {
           String param = request.params().required(0).asText();
           if (param.equals("bad")) {
             throw JsonRpcException.invalidParams("not a transaction");
@@ -52,8 +56,12 @@ class BatchWaitTest {
           CompletableFuture<JsonNode> result = new CompletableFuture<>();
           started.put(param, result);
           startOrder.add(param);
+          // The effect (the pool seeing the transaction) waits for the call before; here the
+          // call's own answer stands for its effect.
+          CompletableFuture<?> applied = after.thenRun(() -> appliedOrder.add(param));
           return new Started(
               result,
+              applied.thenCombine(result.handle((r, e) -> null), (a, b) -> null),
               System.nanoTime() + Duration.ofMillis(300).toNanos(),
               () -> JsonRpcException.server("timed out: " + param + " was never answered"));
         }
@@ -143,6 +151,24 @@ class BatchWaitTest {
     assertThat(batch.get(1).get("error").get("message").asText()).isEqualTo("nonce too low");
     assertThat(batch.get(2).get("id").asInt()).isEqualTo(3);
     assertThat(batch.get(2).get("result").asText()).isEqualTo("0xc");
+  }
+
+  @Test
+  void startedCallsApplyTheirEffectsInTheBatchsOrder() throws Exception {
+    Future<JsonNode> response =
+        processLater(
+            "[" + sendCall(1, "a") + "," + sendCall(2, "b") + "," + sendCall(3, "c") + "]");
+    until(() -> started.size() == 3);
+
+    // Answered last to first: "c" and "b" still wait for "a" before they apply.
+    started.get("c").complete(Json.text("0xc"));
+    started.get("b").complete(Json.text("0xb"));
+    Thread.sleep(50);
+    assertThat(appliedOrder).containsExactly("a");
+    started.get("a").complete(Json.text("0xa"));
+
+    response.get(5, TimeUnit.SECONDS);
+    assertThat(appliedOrder).containsExactly("a", "b", "c");
   }
 
   @Test

@@ -69,38 +69,69 @@ public final class Ingress implements TransactionSink {
 
   @Override
   public CompletableFuture<SubmitResult> submit(PooledTransaction pooled) {
+    return submit(pooled, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Checks on a worker at once, and offers to the pool once the check is done and {@code after} has
+   * completed; the offer then runs on whichever of the two finished last (the pool's answer may
+   * come from yet another thread, see Mempool#offer), so no worker waits for the pool's lock or for
+   * an earlier transaction.
+   */
+  @Override
+  public CompletableFuture<SubmitResult> submit(
+      PooledTransaction pooled, CompletableFuture<?> after) {
+    CompletableFuture<Checked> checked;
     try {
-      // The checks run on a worker; the pool's answer may come from another thread (see
-      // Mempool#offer), so the worker never waits for the pool's lock.
-      return CompletableFuture.supplyAsync(() -> admit(pooled.transaction()), workers)
-          .thenCompose(admission -> admission)
-          .thenApply(metrics::count);
+      checked = CompletableFuture.supplyAsync(() -> check(pooled.transaction()), workers);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(
           metrics.count(SubmitResult.rejected("node is shutting down")));
     }
+    CompletableFuture<Checked> ordered =
+        after.isDone() ? checked : checked.thenCombine(after.handle((r, e) -> null), (c, i) -> c);
+    return ordered.thenCompose(this::offer).thenApply(metrics::count);
   }
 
-  /** Checks one transaction and offers it to the pool; runs on a worker. */
-  CompletableFuture<SubmitResult> admit(Transaction tx) {
+  /** What the checks left to do: offer a checked transaction, or answer a refusal. */
+  private sealed interface Checked permits Passed, Refused {}
+
+  private record Passed(PoolTransaction transaction, Wei baseFee) implements Checked {}
+
+  private record Refused(SubmitResult answer) implements Checked {}
+
+  /** Checks one transaction alone (its chain, fields and signature); runs on a worker. */
+  private Checked check(Transaction tx) {
     if (tx instanceof BlobTransaction) {
-      return rejected("transaction type not supported");
+      return new Refused(SubmitResult.rejected("transaction type not supported"));
     }
     NextBlock next = nextBlock.get();
     Fork fork = chain.forkAt(next.number(), next.timestamp());
     TransactionValidity validity = TransactionValidator.validate(tx, fork, chain.chainId());
     if (validity instanceof TransactionValidity.Invalid invalid) {
       // geth's pool wraps what signer recovery says in "invalid sender: ...".
-      return rejected(
-          invalid.reason() == TransactionInvalid.INVALID_CHAIN_ID
-              ? TransactionInvalid.INVALID_SENDER.text() + ": " + invalid.message()
-              : invalid.message());
+      return new Refused(
+          SubmitResult.rejected(
+              invalid.reason() == TransactionInvalid.INVALID_CHAIN_ID
+                  ? TransactionInvalid.INVALID_SENDER.text() + ": " + invalid.message()
+                  : invalid.message()));
     }
     TransactionValidity.Valid valid = (TransactionValidity.Valid) validity;
-    PoolTransaction ptx = PoolTransaction.of(tx, valid.sender());
-    return mempool
-        .offer(ptx, sender -> admissionState.get().sender(sender), next.baseFee())
-        .thenApply(this::answer);
+    return new Passed(PoolTransaction.of(tx, valid.sender()), next.baseFee());
+  }
+
+  /** Offers a checked transaction to the pool, against the sender's newest account. */
+  private CompletableFuture<SubmitResult> offer(Checked checked) {
+    return switch (checked) {
+      case Refused refused -> CompletableFuture.completedFuture(refused.answer());
+      case Passed passed ->
+          mempool
+              .offer(
+                  passed.transaction(),
+                  sender -> admissionState.get().sender(sender),
+                  passed.baseFee())
+              .thenApply(this::answer);
+    };
   }
 
   private SubmitResult answer(AddResult result) {
@@ -111,10 +142,6 @@ public final class Ingress implements TransactionSink {
       }
       case AddResult.Rejected rejected -> SubmitResult.rejected(rejected.reason());
     };
-  }
-
-  private static CompletableFuture<SubmitResult> rejected(String reason) {
-    return CompletableFuture.completedFuture(SubmitResult.rejected(reason));
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,24 @@ class ProducerTest {
   void tearDown() {
     workers.shutdownNow();
     store.close();
+  }
+
+  @Test
+  void aTransactionSubmittedAfterAnotherReachesThePoolOnlyAfterIt() throws Exception {
+    Transaction tx = transfer(account(0), 0, 1_000);
+    CompletableFuture<Void> before = new CompletableFuture<>();
+    CompletableFuture<SubmitResult> second =
+        ingress.submit(new PooledTransaction(tx, Optional.empty()), before);
+
+    // Its sender is recovered meanwhile, but the pool has not seen it.
+    Thread.sleep(100);
+    assertThat(second).isNotDone();
+    assertThat(mempool.contains(tx.hash())).isFalse();
+
+    // A duplicate that is not held back is first, so the held one is the duplicate.
+    assertThat(submit(tx)).isInstanceOf(SubmitResult.Accepted.class);
+    before.completeExceptionally(new IllegalStateException("the one before was refused"));
+    assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(SubmitResult.rejected("already known"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.megaeth.rpc.method.eth;
 
+import java.util.concurrent.CompletableFuture;
 import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
@@ -19,7 +20,7 @@ public final class EthSendRawTransaction implements AsyncJsonRpcMethod {
   }
 
   @Override
-  public Started start(RpcRequest request) throws JsonRpcException {
-    return submitter.submit(request.params().atMost(1).data(0));
+  public Started start(RpcRequest request, CompletableFuture<?> after) throws JsonRpcException {
+    return submitter.submit(request.params().atMost(1).data(0), after);
   }
 }

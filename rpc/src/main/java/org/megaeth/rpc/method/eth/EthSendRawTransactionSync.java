@@ -3,6 +3,7 @@ package org.megaeth.rpc.method.eth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
@@ -31,7 +32,7 @@ public final class EthSendRawTransactionSync implements AsyncJsonRpcMethod {
   }
 
   @Override
-  public Started start(RpcRequest request) throws JsonRpcException {
+  public Started start(RpcRequest request, CompletableFuture<?> after) throws JsonRpcException {
     Params params = request.params().atMost(2);
     var raw = params.data(0);
     Optional<JsonNode> timeoutNode = params.optional(1);
@@ -39,6 +40,6 @@ public final class EthSendRawTransactionSync implements AsyncJsonRpcMethod {
         timeoutNode.isEmpty()
             ? submitter.defaultTimeout()
             : Duration.ofMillis(params.parse(1, () -> HexParser.hexOrDecimal(timeoutNode.get())));
-    return submitter.submitAndWait(raw, timeout);
+    return submitter.submitAndWait(raw, timeout, after);
   }
 }

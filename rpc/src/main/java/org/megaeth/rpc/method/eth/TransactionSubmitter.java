@@ -55,11 +55,11 @@ final class TransactionSubmitter {
    *
    * @throws JsonRpcException at once when the bytes are not a transaction this node takes
    */
-  Started submit(Bytes raw) throws JsonRpcException {
-    CompletableFuture<JsonNode> answer =
-        admit(decode(raw)).thenApply(hash -> Json.text(hash.toHexString()));
+  Started submit(Bytes raw, CompletableFuture<?> after) throws JsonRpcException {
+    CompletableFuture<Hash> admitted = admit(decode(raw), after);
     return new Started(
-        answer,
+        admitted.thenApply(hash -> Json.text(hash.toHexString())),
+        applied(admitted),
         System.nanoTime() + ADMISSION_LIMIT.toNanos(),
         TransactionSubmitter::admissionTimedOut);
   }
@@ -71,34 +71,33 @@ final class TransactionSubmitter {
    *
    * @throws JsonRpcException at once when the bytes are not a transaction this node takes
    */
-  Started submitAndWait(Bytes raw, Duration timeout) throws JsonRpcException {
+  Started submitAndWait(Bytes raw, Duration timeout, CompletableFuture<?> after)
+      throws JsonRpcException {
     Duration wait = timeout.compareTo(maxTimeout) > 0 ? maxTimeout : timeout;
     long deadline = System.nanoTime() + wait.toNanos();
     PooledTransaction tx = decode(raw);
     // The sink's future may be shared by every caller waiting on this hash: it is cancelled (and so
     // dropped by the sink) only once this caller's time is up.
     AtomicReference<CompletableFuture<TransactionResult>> waiter = new AtomicReference<>();
+    CompletableFuture<Hash> admitted = admit(tx, after);
     CompletableFuture<JsonNode> answer =
-        admit(tx)
-            .thenCompose(
-                hash -> {
-                  CompletableFuture<TransactionResult> result = sink.awaitResult(hash);
-                  waiter.set(result);
-                  return result.handle(
-                      (executed, failure) -> {
-                        if (failure != null) {
-                          throw new CompletionException(
-                              JsonRpcException.server(
-                                  "transaction "
-                                      + hash
-                                      + " failed: "
-                                      + unwrap(failure).getMessage()));
-                        }
-                        return ReceiptJson.format(executed);
-                      });
-                });
+        admitted.thenCompose(
+            hash -> {
+              CompletableFuture<TransactionResult> result = sink.awaitResult(hash);
+              waiter.set(result);
+              return result.handle(
+                  (executed, failure) -> {
+                    if (failure != null) {
+                      throw new CompletionException(
+                          JsonRpcException.server(
+                              "transaction " + hash + " failed: " + unwrap(failure).getMessage()));
+                    }
+                    return ReceiptJson.format(executed);
+                  });
+            });
     return new Started(
         answer,
+        applied(admitted),
         deadline,
         () -> {
           CompletableFuture<TransactionResult> result = waiter.get();
@@ -132,9 +131,16 @@ final class TransactionSubmitter {
     return tx;
   }
 
-  /** Hands the transaction to the pool: its hash once accepted, or the refusal. */
-  private CompletableFuture<Hash> admit(PooledTransaction tx) {
-    return sink.submit(tx)
+  /** Completes once the pool answered, whatever it answered. */
+  private static CompletableFuture<?> applied(CompletableFuture<Hash> admitted) {
+    return admitted.handle((hash, failure) -> null);
+  }
+
+  /**
+   * Hands the transaction to the pool after {@code after}: its hash once accepted, or the refusal.
+   */
+  private CompletableFuture<Hash> admit(PooledTransaction tx, CompletableFuture<?> after) {
+    return sink.submit(tx, after)
         .handle(
             (result, failure) -> {
               if (failure != null) {
