@@ -115,13 +115,7 @@ public final class JsonRpcProcessor {
       for (; waitingFrom < calls.size(); waitingFrom++) {
         calls.get(waitingFrom).await();
       }
-      Optional<JsonNode> response =
-          switch (checked) {
-            case Answered answered -> answered.response();
-            case Ready ready -> run(ready, connection);
-          };
-      metrics.record(call, response, System.nanoTime() - start);
-      calls.add(new BatchCall(call, response));
+      calls.add(new BatchCall(call, answer(call, checked, connection, start)));
     }
     // Each response is serialized once, and the batch is those bytes joined as a JSON array
     // (what Jackson writes for an array of them: no whitespace).
@@ -176,10 +170,18 @@ public final class JsonRpcProcessor {
   /** One call, counted and timed; empty for a valid notification. */
   Optional<JsonNode> processCall(JsonNode call, RpcConnection connection) {
     long start = System.nanoTime();
+    return answer(call, check(call), connection, start);
+  }
+
+  /** A checked call's response, run on this thread, counted and timed from {@code start}. */
+  private Optional<JsonNode> answer(
+      JsonNode call, Checked checked, RpcConnection connection, long start) {
     Optional<JsonNode> response =
-        switch (check(call)) {
+        switch (checked) {
           case Answered answered -> answered.response();
-          case Ready ready -> run(ready, connection);
+          case Ready ready ->
+              respondTo(
+                  ready, () -> ready.method().execute(new RpcRequest(ready.params(), connection)));
         };
     metrics.record(call, response, System.nanoTime() - start);
     return response;
@@ -243,11 +245,19 @@ public final class JsonRpcProcessor {
     return new Answered(Optional.of(response));
   }
 
-  /** Runs a checked call on this thread, waiting for it. */
-  private Optional<JsonNode> run(Ready ready, RpcConnection connection) {
+  /** A method's result, or how it failed. */
+  private interface Outcome {
+    JsonNode result() throws JsonRpcException;
+  }
+
+  /**
+   * The response to a checked call: its result, its {@link JsonRpcException}'s error, or for
+   * anything else an internal error (the stack trace to the log, never to the client).
+   */
+  private static Optional<JsonNode> respondTo(Ready ready, Outcome outcome) {
     JsonNode response;
     try {
-      JsonNode result = ready.method().execute(new RpcRequest(ready.params(), connection));
+      JsonNode result = outcome.result();
       response = success(ready.responseId(), result == null ? Json.nullNode() : result);
     } catch (JsonRpcException e) {
       response = error(ready.responseId(), e.error());
@@ -266,21 +276,20 @@ public final class JsonRpcProcessor {
       RpcConnection connection,
       long start,
       CompletableFuture<?> after) {
+    AsyncJsonRpcMethod.Started started;
     try {
-      return new BatchCall(
-          call, ready, method.start(new RpcRequest(ready.params(), connection), after), start);
-    } catch (JsonRpcException e) {
+      started = method.start(new RpcRequest(ready.params(), connection), after);
+    } catch (JsonRpcException | RuntimeException | StackOverflowError e) {
       Optional<JsonNode> response =
-          respond(ready.notification(), error(ready.responseId(), e.error()));
-      metrics.record(call, response, System.nanoTime() - start);
-      return new BatchCall(call, response);
-    } catch (RuntimeException | StackOverflowError e) {
-      LOG.warn("{} failed", ready.name(), e);
-      Optional<JsonNode> response =
-          respond(ready.notification(), error(ready.responseId(), JsonRpcError.internal()));
+          respondTo(
+              ready,
+              () -> {
+                throw e;
+              });
       metrics.record(call, response, System.nanoTime() - start);
       return new BatchCall(call, response);
     }
+    return new BatchCall(call, ready, started, start);
   }
 
   /**
@@ -339,17 +348,7 @@ public final class JsonRpcProcessor {
 
     Optional<JsonNode> await() {
       if (response == null) {
-        JsonNode answer;
-        try {
-          JsonNode value = AsyncJsonRpcMethod.await(started);
-          answer = success(ready.responseId(), value == null ? Json.nullNode() : value);
-        } catch (JsonRpcException e) {
-          answer = error(ready.responseId(), e.error());
-        } catch (RuntimeException e) {
-          LOG.warn("{} failed", ready.name(), e);
-          answer = error(ready.responseId(), JsonRpcError.internal());
-        }
-        response = respond(ready.notification(), answer);
+        response = respondTo(ready, () -> AsyncJsonRpcMethod.await(started));
         metrics.record(call, response, System.nanoTime() - startNanos);
       }
       return response;
