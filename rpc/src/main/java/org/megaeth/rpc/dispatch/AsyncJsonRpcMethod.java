@@ -94,8 +94,7 @@ public interface AsyncJsonRpcMethod extends JsonRpcMethod {
    * as the dispatcher's internal error.
    */
   static JsonRpcException failure(Throwable cause) {
-    Throwable unwrapped =
-        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    Throwable unwrapped = cause(cause);
     if (unwrapped instanceof JsonRpcException answer) {
       return answer;
     }
@@ -103,5 +102,15 @@ public interface AsyncJsonRpcMethod extends JsonRpcMethod {
       throw bug;
     }
     throw new IllegalStateException(unwrapped);
+  }
+
+  /**
+   * What a future failed with: a stage that failed because the one before it did reports the
+   * earlier failure wrapped in a {@link CompletionException}.
+   */
+  static Throwable cause(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 }

@@ -33,6 +33,10 @@ import org.megaeth.sequencer.state.PendingState;
  * geth's words. Blob transactions are refused: this chain carries no blobs.
  */
 public final class Ingress implements TransactionSink {
+  /** What a transaction submitted on its own waits for before the pool: nothing. */
+  private static final CompletableFuture<Void> NOTHING_BEFORE =
+      CompletableFuture.completedFuture(null);
+
   private final ChainConfig chain;
   private final Mempool mempool;
   private final PublishedChain published;
@@ -69,7 +73,7 @@ public final class Ingress implements TransactionSink {
 
   @Override
   public CompletableFuture<SubmitResult> submit(PooledTransaction pooled) {
-    return submit(pooled, CompletableFuture.completedFuture(null));
+    return submit(pooled, NOTHING_BEFORE);
   }
 
   /**

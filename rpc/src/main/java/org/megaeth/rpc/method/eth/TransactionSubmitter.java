@@ -14,6 +14,7 @@ import org.megaeth.core.tx.LegacyTransaction;
 import org.megaeth.core.tx.PooledTransaction;
 import org.megaeth.core.tx.TransactionDecoder;
 import org.megaeth.core.types.Hash;
+import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod.Started;
 import org.megaeth.rpc.format.ReceiptJson;
 import org.megaeth.rpc.json.Json;
@@ -90,7 +91,10 @@ final class TransactionSubmitter {
                     if (failure != null) {
                       throw new CompletionException(
                           JsonRpcException.server(
-                              "transaction " + hash + " failed: " + unwrap(failure).getMessage()));
+                              "transaction "
+                                  + hash
+                                  + " failed: "
+                                  + AsyncJsonRpcMethod.cause(failure).getMessage()));
                     }
                     return ReceiptJson.format(executed);
                   });
@@ -146,7 +150,8 @@ final class TransactionSubmitter {
               if (failure != null) {
                 throw new CompletionException(
                     JsonRpcException.server(
-                        "transaction admission failed: " + unwrap(failure).getMessage()));
+                        "transaction admission failed: "
+                            + AsyncJsonRpcMethod.cause(failure).getMessage()));
               }
               return switch (result) {
                 case SubmitResult.Accepted accepted -> accepted.hash();
@@ -158,11 +163,5 @@ final class TransactionSubmitter {
 
   private static JsonRpcException admissionTimedOut() {
     return JsonRpcException.server("transaction admission timed out");
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
   }
 }
