@@ -3,6 +3,7 @@ package org.megaeth.loadgen;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -121,35 +122,24 @@ final class Submitter {
         sentAt[i] = now;
       }
       sent.addAndGet(size);
-      if (size == 1) {
-        int index = first;
-        client
-            .send(calls.get(index))
-            .whenComplete(
-                (response, failure) -> {
-                  answeredAt[index] = System.nanoTime();
-                  outcomes[index] = outcome(response, failure, errors);
-                  answered.incrementAndGet();
-                  permits.release();
-                  done.countDown();
-                });
-      } else {
-        int from = first;
-        client
-            .sendBatch(calls.subList(from, from + size))
-            .whenComplete(
-                (responses, failure) -> {
-                  long at = System.nanoTime();
-                  for (int i = 0; i < size; i++) {
-                    answeredAt[from + i] = at;
-                    outcomes[from + i] =
-                        outcome(failure == null ? responses.get(i) : null, failure, errors);
-                    done.countDown();
-                  }
-                  answered.addAndGet(size);
-                  permits.release(size);
-                });
-      }
+      int from = first;
+      // One call alone is sent as itself, not as a batch of one: that is what --batch 1 means.
+      CompletableFuture<List<RpcResponse>> responses =
+          batch == 1
+              ? client.send(calls.get(from)).thenApply(List::of)
+              : client.sendBatch(calls.subList(from, from + size));
+      responses.whenComplete(
+          (answers, failure) -> {
+            long at = System.nanoTime();
+            for (int i = 0; i < size; i++) {
+              answeredAt[from + i] = at;
+              outcomes[from + i] =
+                  outcome(failure == null ? answers.get(i) : null, failure, errors);
+              done.countDown();
+            }
+            answered.addAndGet(size);
+            permits.release(size);
+          });
     }
     done.await();
     return new Result(sentAt, answeredAt, outcomes, Map.copyOf(errors));
