@@ -16,6 +16,7 @@ import org.megaeth.core.types.UInt256;
 import org.megaeth.core.types.Wei;
 import org.megaeth.core.util.Hex;
 import org.megaeth.loadgen.rpc.JsonRpcClient;
+import org.megaeth.loadgen.rpc.RpcBatch;
 import org.megaeth.loadgen.rpc.RpcCall;
 import org.megaeth.loadgen.rpc.RpcResponse;
 import org.megaeth.loadgen.rpc.RpcTransportException;
@@ -177,7 +178,7 @@ final class EthApi {
     for (int from = 0; from < items.size(); from += BATCH) {
       List<RpcCall> calls =
           items.subList(from, Math.min(items.size(), from + BATCH)).stream().map(request).toList();
-      List<RpcResponse> responses = await(client.sendBatch(calls), what);
+      List<RpcResponse> responses = await(client.sendBatch(RpcBatch.of(calls)), what);
       for (RpcResponse response : responses) {
         switch (response) {
           case RpcResponse.Result r -> out.add(result.apply(r.value()));

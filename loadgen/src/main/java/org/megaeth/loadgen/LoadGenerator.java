@@ -28,6 +28,7 @@ import org.megaeth.core.util.Hex;
 import org.megaeth.loadgen.Submitter.Outcome;
 import org.megaeth.loadgen.rpc.HttpJsonRpcClient;
 import org.megaeth.loadgen.rpc.JsonRpcClient;
+import org.megaeth.loadgen.rpc.RpcBatch;
 import org.megaeth.loadgen.rpc.RpcCall;
 import org.megaeth.loadgen.rpc.RpcResponse;
 import org.megaeth.loadgen.rpc.RpcTransportException;
@@ -91,9 +92,8 @@ public final class LoadGenerator {
   }
 
   private BenchReport run() throws LoadGenException, InterruptedException {
-    int cores = Runtime.getRuntime().availableProcessors();
-    try (JsonRpcClient control = open(1, 2);
-        JsonRpcClient load = open(config.connections(), Math.max(2, cores))) {
+    try (JsonRpcClient control = open(1);
+        JsonRpcClient load = open(config.connections())) {
       EthApi api = new EthApi(control);
       long chainId = api.chainId();
       String clientVersion = api.clientVersion();
@@ -164,12 +164,11 @@ public final class LoadGenerator {
     }
   }
 
-  private JsonRpcClient open(int connections, int threads) throws LoadGenException {
+  private JsonRpcClient open(int connections) throws LoadGenException {
     try {
       return switch (config.transport()) {
         case HTTP -> new HttpJsonRpcClient(config.endpoint(), REQUEST_TIMEOUT);
-        case WS ->
-            WsJsonRpcClient.connect(config.endpoint(), connections, REQUEST_TIMEOUT, threads);
+        case WS -> WsJsonRpcClient.connect(config.endpoint(), connections, REQUEST_TIMEOUT);
       };
     } catch (RpcTransportException e) {
       throw new LoadGenException(e.getMessage(), e);
@@ -331,7 +330,8 @@ public final class LoadGenerator {
         try {
           responses =
               api.client()
-                  .sendBatch(calls.subList(i, Math.min(calls.size(), i + EthApi.BATCH)))
+                  .sendBatch(
+                      RpcBatch.of(calls.subList(i, Math.min(calls.size(), i + EthApi.BATCH))))
                   .get();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

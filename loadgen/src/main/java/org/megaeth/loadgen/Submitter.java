@@ -1,5 +1,6 @@
 package org.megaeth.loadgen;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.megaeth.loadgen.rpc.JsonRpcClient;
+import org.megaeth.loadgen.rpc.RpcBatch;
 import org.megaeth.loadgen.rpc.RpcCall;
 import org.megaeth.loadgen.rpc.RpcResponse;
 import org.megaeth.loadgen.rpc.RpcTransportException;
@@ -62,6 +64,10 @@ final class Submitter {
   private final JsonRpcClient client;
   private final SubmitMethod method;
   private final List<RpcCall> calls;
+
+  /** With a batch size over 1: the calls' batches, serialized here, before the clock starts. */
+  private final List<RpcBatch> batches;
+
   private final int concurrency;
   private final int batch;
   private final double rate;
@@ -82,6 +88,10 @@ final class Submitter {
     this.client = client;
     this.method = method;
     this.calls = calls;
+    this.batches = new ArrayList<>();
+    for (int first = 0; batch > 1 && first < calls.size(); first += batch) {
+      batches.add(RpcBatch.of(calls.subList(first, Math.min(first + batch, calls.size()))));
+    }
     this.concurrency = concurrency;
     this.batch = batch;
     this.rate = rate;
@@ -127,7 +137,7 @@ final class Submitter {
       CompletableFuture<List<RpcResponse>> responses =
           batch == 1
               ? client.send(calls.get(from)).thenApply(List::of)
-              : client.sendBatch(calls.subList(from, from + size));
+              : client.sendBatch(batches.get(from / batch));
       responses.whenComplete(
           (answers, failure) -> {
             long at = System.nanoTime();

@@ -1,7 +1,5 @@
 package org.megaeth.loadgen.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * JSON-RPC over HTTP/1.1 POSTs with the JDK's {@link HttpClient}. Connections are kept alive and
@@ -22,8 +16,6 @@ import java.util.stream.Collectors;
  * of connections open to the node.
  */
 public final class HttpJsonRpcClient implements JsonRpcClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final URI endpoint;
   private final Duration requestTimeout;
   private final HttpClient http;
@@ -54,8 +46,12 @@ public final class HttpJsonRpcClient implements JsonRpcClient {
   public CompletableFuture<RpcResponse> send(RpcCall call) {
     return post(call.body())
         .thenApply(
-            node -> {
-              RpcResponse response = parse(node);
+            message -> {
+              if (message.batch() || message.responses().size() != 1) {
+                throw new RpcTransportException(
+                    endpoint + " did not answer request " + call.id() + " with one response");
+              }
+              RpcResponse response = message.responses().getFirst();
               if (response.id() != call.id()) {
                 throw new RpcTransportException(
                     endpoint + " answered request " + call.id() + " with id " + response.id());
@@ -65,35 +61,24 @@ public final class HttpJsonRpcClient implements JsonRpcClient {
   }
 
   @Override
-  public CompletableFuture<List<RpcResponse>> sendBatch(List<RpcCall> calls) {
-    String body = calls.stream().map(RpcCall::body).collect(Collectors.joining(",", "[", "]"));
-    return post(body)
+  public CompletableFuture<List<RpcResponse>> sendBatch(RpcBatch batch) {
+    return post(batch.body())
         .thenApply(
-            node -> {
-              if (!node.isArray()) {
+            message -> {
+              if (!message.batch()) {
                 // A node without batches answers with one error object.
                 throw new RpcTransportException(
-                    endpoint + " did not answer a batch with an array: " + abbreviate(node));
+                    endpoint
+                        + " did not answer a batch with an array but with one response: "
+                        + (message.responses().isEmpty()
+                            ? "an object without an id"
+                            : message.responses().getFirst()));
               }
-              Map<Long, RpcResponse> byId = new HashMap<>();
-              for (JsonNode element : node) {
-                RpcResponse response = parse(element);
-                byId.put(response.id(), response);
-              }
-              List<RpcResponse> ordered = new ArrayList<>(calls.size());
-              for (RpcCall call : calls) {
-                RpcResponse response = byId.get(call.id());
-                if (response == null) {
-                  throw new RpcTransportException(
-                      endpoint + " left request " + call.id() + " of a batch unanswered");
-                }
-                ordered.add(response);
-              }
-              return ordered;
+              return batch.inCallOrder(message.responses(), endpoint);
             });
   }
 
-  private CompletableFuture<JsonNode> post(String body) {
+  private CompletableFuture<ResponseReader.Message> post(String body) {
     HttpRequest request =
         HttpRequest.newBuilder(endpoint)
             .timeout(requestTimeout)
@@ -115,19 +100,15 @@ public final class HttpJsonRpcClient implements JsonRpcClient {
                         + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
               }
               try {
-                return JSON.readTree(response.body());
+                return ResponseReader.read(response.body());
               } catch (IOException e) {
-                throw new RpcTransportException(endpoint + " answered with invalid JSON", e);
+                throw new RpcTransportException(
+                    endpoint
+                        + " answered with invalid JSON: "
+                        + abbreviate(new String(response.body(), StandardCharsets.UTF_8)),
+                    e);
               }
             });
-  }
-
-  private RpcResponse parse(JsonNode node) {
-    try {
-      return RpcResponse.of(node);
-    } catch (IllegalArgumentException e) {
-      throw new RpcTransportException(endpoint + " answered: " + abbreviate(node));
-    }
   }
 
   private static String abbreviate(Object text) {

@@ -13,7 +13,7 @@ public interface JsonRpcClient extends AutoCloseable {
   CompletableFuture<RpcResponse> send(RpcCall call);
 
   /** Sends the calls as one JSON-RPC batch; completes with the responses in the calls' order. */
-  CompletableFuture<List<RpcResponse>> sendBatch(List<RpcCall> calls);
+  CompletableFuture<List<RpcResponse>> sendBatch(RpcBatch batch);
 
   /** The endpoint, for messages. */
   URI endpoint();
