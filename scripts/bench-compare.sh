@@ -11,7 +11,8 @@
 #   RUNS          node:method:transport entries, run in this order
 #                 (default: megaeth:send:ws megaeth:sync:ws megaeth:sync:http anvil:send:ws
 #                 hardhat:send:ws). WebSocket by default: the load generator's HTTP client (the
-#                 JDK's) costs it ~3x the CPU per request, CPU the node then lacks on a small
+#                 JDK's) costs it ~5x the CPU per request of its own WebSocket client (2.6 against
+#                 0.5 s for 20,000 sync calls, session 13), CPU the node then lacks on a small
 #                 machine. anvil also answers sync, but holds each call until its 1 s block, so
 #                 such a run measures the block time, not the node.
 #                 A node is started once for its consecutive entries and stopped before the next.
