@@ -46,12 +46,12 @@ public final class HttpJsonRpcClient implements JsonRpcClient {
   public CompletableFuture<RpcResponse> send(RpcCall call) {
     return post(call.body())
         .thenApply(
-            message -> {
-              if (message.batch() || message.responses().size() != 1) {
-                throw new RpcTransportException(
-                    endpoint + " did not answer request " + call.id() + " with one response");
+            answer -> {
+              List<RpcResponse> responses = answer.message().responses();
+              if (answer.message().batch() || responses.size() != 1) {
+                throw new RpcTransportException(endpoint + " answered: " + answer.text());
               }
-              RpcResponse response = message.responses().getFirst();
+              RpcResponse response = responses.getFirst();
               if (response.id() != call.id()) {
                 throw new RpcTransportException(
                     endpoint + " answered request " + call.id() + " with id " + response.id());
@@ -64,21 +64,24 @@ public final class HttpJsonRpcClient implements JsonRpcClient {
   public CompletableFuture<List<RpcResponse>> sendBatch(RpcBatch batch) {
     return post(batch.body())
         .thenApply(
-            message -> {
-              if (!message.batch()) {
+            answer -> {
+              if (!answer.message().batch()) {
                 // A node without batches answers with one error object.
                 throw new RpcTransportException(
-                    endpoint
-                        + " did not answer a batch with an array but with one response: "
-                        + (message.responses().isEmpty()
-                            ? "an object without an id"
-                            : message.responses().getFirst()));
+                    endpoint + " did not answer a batch with an array: " + answer.text());
               }
-              return batch.inCallOrder(message.responses(), endpoint);
+              return batch.inCallOrder(answer.message().responses(), endpoint);
             });
   }
 
-  private CompletableFuture<ResponseReader.Message> post(String body) {
+  /** What the node answered, read, and as it came (for messages about unexpected answers). */
+  private record Answer(ResponseReader.Message message, byte[] body) {
+    String text() {
+      return abbreviate(new String(body, StandardCharsets.UTF_8));
+    }
+  }
+
+  private CompletableFuture<Answer> post(String body) {
     HttpRequest request =
         HttpRequest.newBuilder(endpoint)
             .timeout(requestTimeout)
@@ -100,7 +103,7 @@ public final class HttpJsonRpcClient implements JsonRpcClient {
                         + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
               }
               try {
-                return ResponseReader.read(response.body());
+                return new Answer(ResponseReader.read(response.body()), response.body());
               } catch (IOException e) {
                 throw new RpcTransportException(
                     endpoint

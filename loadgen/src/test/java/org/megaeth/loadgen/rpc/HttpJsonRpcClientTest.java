@@ -122,6 +122,25 @@ class HttpJsonRpcClientTest {
   }
 
   @Test
+  void shouldQuoteTheNodesAnswerWhenItAnswersABatchWithOneObject() throws Exception {
+    serve(
+        request -> {
+          ObjectNode response = JSON.createObjectNode().put("jsonrpc", "2.0");
+          response.putNull("id");
+          response.putObject("error").put("code", -32600).put("message", "batches are off");
+          return response;
+        },
+        200);
+    RpcBatch batch =
+        RpcBatch.of(List.of(RpcCall.of(1, "m", List.of()), RpcCall.of(2, "m", List.of())));
+    assertThatThrownBy(() -> client.sendBatch(batch).get())
+        .cause()
+        .isInstanceOf(RpcTransportException.class)
+        .hasMessageContaining("did not answer a batch with an array")
+        .hasMessageContaining("batches are off");
+  }
+
+  @Test
   void shouldFailAResponseWithAnotherId() throws Exception {
     serve(
         request ->
