@@ -1,6 +1,7 @@
 package org.megaeth.loadgen.rpc;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -18,7 +19,9 @@ final class Failures {
     if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
       return "cannot connect to " + endpoint + " (is the node running and listening there?)";
     }
-    if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+    if (cause instanceof HttpTimeoutException
+        || cause instanceof TimeoutException
+        || cause instanceof SocketTimeoutException) {
       return endpoint + " did not answer in time";
     }
     if (cause instanceof ClosedChannelException) {

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One client WebSocket (RFC 6455) over a blocking socket: text messages out from the caller's
@@ -90,23 +87,12 @@ final class WebSocketConnection implements AutoCloseable {
     if (!tls && !scheme.equals("ws")) {
       throw new IOException("not a WebSocket endpoint (ws:// or wss://): " + endpoint);
     }
-    String host = endpoint.getHost();
-    int port = endpoint.getPort() >= 0 ? endpoint.getPort() : tls ? 443 : 80;
-    Socket socket = new Socket();
+    HttpWire.Target target = HttpWire.Target.of(endpoint, tls);
+    Socket socket = HttpWire.connect(target, connectTimeout);
     try {
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-      if (tls) {
-        SSLSocket ssl =
-            (SSLSocket)
-                ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                    .createSocket(socket, host, port, true);
-        ssl.startHandshake();
-        socket = ssl;
-      }
       socket.setSoTimeout((int) connectTimeout.toMillis());
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-      handshake(endpoint, host, port, socket.getOutputStream(), in);
+      handshake(target, socket.getOutputStream(), in);
       socket.setSoTimeout(0);
       WebSocketConnection connection =
           new WebSocketConnection(endpoint, socket, in, listener, threadName);
@@ -118,41 +104,27 @@ final class WebSocketConnection implements AutoCloseable {
     }
   }
 
-  private static void handshake(
-      URI endpoint, String host, int port, OutputStream out, DataInputStream in)
+  private static void handshake(HttpWire.Target target, OutputStream out, DataInputStream in)
       throws IOException {
     byte[] nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
     String key = Base64.getEncoder().encodeToString(nonce);
-    String path = endpoint.getRawPath();
-    String target =
-        (path == null || path.isEmpty() ? "/" : path)
-            + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
     String request =
         "GET "
-            + target
+            + target.requestTarget()
             + " HTTP/1.1\r\n"
             + "Host: "
-            + host
-            + ":"
-            + port
+            + target.hostHeader()
             + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
             + key
             + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
     out.write(request.getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    String status = readLine(in);
-    String accept = null;
-    for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-      int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Accept")) {
-        accept = line.substring(colon + 1).trim();
-      }
+    HttpWire.Head head = HttpWire.readHead(in, "during the WebSocket handshake");
+    if (head.status() != 101) {
+      throw new IOException("the server refused the WebSocket upgrade: " + head.statusLine());
     }
-    String[] parts = status.split(" ", 3);
-    if (parts.length < 2 || !parts[1].equals("101")) {
-      throw new IOException("the server refused the WebSocket upgrade: " + status);
-    }
+    String accept = head.header("sec-websocket-accept");
     if (!expectedAccept(key).equals(accept)) {
       throw new IOException("the server answered the upgrade with a wrong Sec-WebSocket-Accept");
     }
@@ -166,27 +138,6 @@ final class WebSocketConnection implements AutoCloseable {
       return Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-1", e);
-    }
-  }
-
-  /** One header line, without its CRLF. */
-  private static String readLine(DataInputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        throw new EOFException("the server closed the connection during the WebSocket handshake");
-      }
-      if (b == '\n') {
-        int end = line.length();
-        return end > 0 && line.charAt(end - 1) == '\r'
-            ? line.substring(0, end - 1)
-            : line.toString();
-      }
-      if (line.length() > 8192) {
-        throw new IOException("the server's handshake response has a line over 8 KiB");
-      }
-      line.append((char) b);
     }
   }
 

@@ -189,4 +189,79 @@ class HttpJsonRpcClientTest {
     assertThat(RpcCall.control("m", List.of()).id())
         .isGreaterThanOrEqualTo(RpcCall.FIRST_CONTROL_ID);
   }
+
+  /** Serves results naming the client's port (one per connection), in chunks or not. */
+  private void serveClientPorts(boolean chunked, boolean closeEach, Duration delay)
+      throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          JsonNode request = JSON.readTree(exchange.getRequestBody());
+          try {
+            Thread.sleep(delay.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] body =
+              JSON.writeValueAsBytes(
+                  result(request, String.valueOf(exchange.getRemoteAddress().getPort())));
+          if (closeEach) {
+            exchange.getResponseHeaders().add("Connection", "close");
+          }
+          // Length 0 makes the JDK's server send the body in chunks.
+          exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    client =
+        new HttpJsonRpcClient(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            Duration.ofMillis(500));
+  }
+
+  private String clientPort() throws Exception {
+    return ((RpcResponse.Result) client.call("eth_chainId", List.of()).get()).value().asText();
+  }
+
+  @Test
+  void shouldKeepOneConnectionAliveForCallsOneAfterAnother() throws Exception {
+    serveClientPorts(false, false, Duration.ZERO);
+    String first = clientPort();
+    for (int i = 0; i < 5; i++) {
+      assertThat(clientPort()).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void shouldReadAChunkedResponse() throws Exception {
+    serveClientPorts(true, false, Duration.ZERO);
+    String first = clientPort();
+    assertThat(first).matches("[0-9]+");
+    assertThat(clientPort()).isEqualTo(first);
+  }
+
+  @Test
+  void shouldOpenANewConnectionWhenTheServerSaysItClosesOne() throws Exception {
+    serveClientPorts(false, true, Duration.ZERO);
+    assertThat(clientPort()).isNotEqualTo(clientPort());
+  }
+
+  @Test
+  void shouldSayTheNodeDidNotAnswerInTime() throws Exception {
+    serveClientPorts(false, false, Duration.ofSeconds(3));
+    assertThatThrownBy(() -> client.call("eth_chainId", List.of()).get())
+        .cause()
+        .isInstanceOf(RpcTransportException.class)
+        .hasMessage(client.endpoint() + " did not answer in time");
+  }
+
+  @Test
+  void shouldRefuseAnEndpointThatIsNotHttp() {
+    assertThatThrownBy(
+            () -> new HttpJsonRpcClient(URI.create("ws://127.0.0.1:8545"), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an HTTP endpoint");
+  }
 }
