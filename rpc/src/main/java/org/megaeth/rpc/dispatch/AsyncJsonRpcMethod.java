@@ -25,8 +25,10 @@ import org.megaeth.rpc.json.JsonRpcException;
  *
  * <p>The caller enforces the call's deadline while it waits, so a call costs no timer of its own
  * (on JDK 25 each {@code CompletableFuture.orTimeout} cost the common pool's delay scheduler ~6 µs
- * per transaction). Whatever completes the answer may be a pool or production thread, so work
- * attached to it must be small; the response is written on the request thread.
+ * per transaction); a call that no thread waits for has its deadline kept by a {@link
+ * CallDeadlines} timer instead. Whatever completes the answer may be a pool or production thread,
+ * so work attached to it must be small; the response is written on the request thread, or for a
+ * message started without one, on the connection's event loop.
  */
 public interface AsyncJsonRpcMethod extends JsonRpcMethod {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.megaeth.rpc.json.Json;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Unexpected failures become {@code -32603 internal error}; their stack traces go to the log, never
- * to the client. Blocking: run it on a request thread, not on an event loop.
+ * to the client. {@link #process} blocks: run it on a request thread, not on an event loop; {@link
+ * #startWithoutBlocking} does not, and takes the messages that need no request thread.
  */
 public final class JsonRpcProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcProcessor.class);
@@ -56,13 +58,28 @@ public final class JsonRpcProcessor {
 
   /** Processes one message; empty when there is nothing to send back (notifications only). */
   public Optional<byte[]> process(byte[] message, RpcConnection connection) {
-    JsonNode root;
-    try {
-      root = Json.parse(message);
-    } catch (JsonProcessingException e) {
+    Optional<JsonNode> root = parse(message);
+    if (root.isEmpty()) {
       metrics.error(JsonRpcError.PARSE_ERROR);
       return Optional.of(Json.toBytes(error(Json.nullNode(), JsonRpcError.parseError())));
     }
+    return process(root.get(), connection);
+  }
+
+  /**
+   * The message's JSON; empty when it is not JSON ({@link #process(byte[], RpcConnection)} answers
+   * that).
+   */
+  public Optional<JsonNode> parse(byte[] message) {
+    try {
+      return Optional.of(Json.parse(message));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Processes one parsed message, as {@link #process(byte[], RpcConnection)}. */
+  public Optional<byte[]> process(JsonNode root, RpcConnection connection) {
     if (root.isArray()) {
       return processBatch((ArrayNode) root, connection);
     }
@@ -117,11 +134,76 @@ public final class JsonRpcProcessor {
       }
       calls.add(new BatchCall(call, answer(call, checked, connection, start)));
     }
-    // Each response is serialized once, and the batch is those bytes joined as a JSON array
-    // (what Jackson writes for an array of them: no whitespace).
+    awaitTogether(calls.subList(waitingFrom, calls.size()));
+    return joinResponses(calls);
+  }
+
+  /**
+   * Starts a message on this thread if it needs no waiting here: a call, or a batch of calls, of
+   * methods that only hand their work over ({@link AsyncJsonRpcMethod}: sending transactions). An
+   * event loop can then take a transaction without a request thread being started for it, parked
+   * while the pool admits it and woken to answer: those hand-overs were most of a single send's
+   * cost in the node (docs/benchmarks.md, rpc, "Session 14"). The calls start and apply their
+   * effects in the batch's order, as in {@link #process}.
+   *
+   * @param deadlines where each call's deadline is kept, as no thread waits for it
+   * @param respondOn where the response is serialized once every call is answered
+   * @return the response bytes to come (empty when there are none to send), or empty when the
+   *     message holds a call of another kind or an invalid one, and nothing was started: process it
+   *     on a request thread
+   */
+  public Optional<CompletableFuture<Optional<byte[]>>> startWithoutBlocking(
+      JsonNode root, RpcConnection connection, CallDeadlines deadlines, Executor respondOn) {
+    boolean batch = root.isArray();
+    if (!(root.isObject() || (batch && !root.isEmpty() && root.size() <= maxBatchSize))) {
+      return Optional.empty();
+    }
+    List<JsonNode> messageCalls = new ArrayList<>(root.size());
+    List<Ready> ready = new ArrayList<>(root.size());
+    for (JsonNode call : batch ? root : List.of(root)) {
+      if (!(check(call) instanceof Ready r && r.method() instanceof AsyncJsonRpcMethod)) {
+        return Optional.empty();
+      }
+      messageCalls.add(call);
+      ready.add(r);
+    }
+    List<BatchCall> calls = new ArrayList<>(ready.size());
+    CompletableFuture<?>[] answered = new CompletableFuture<?>[ready.size()];
+    CompletableFuture<?> lastApplied = AsyncJsonRpcMethod.NOTHING_BEFORE;
+    for (int i = 0; i < ready.size(); i++) {
+      long start = System.nanoTime();
+      Ready r = ready.get(i);
+      BatchCall call =
+          start(
+              messageCalls.get(i),
+              r,
+              (AsyncJsonRpcMethod) r.method(),
+              connection,
+              start,
+              lastApplied);
+      if (call.started != null) {
+        lastApplied = call.started.applied();
+      }
+      calls.add(call);
+      answered[i] = call.answered(deadlines);
+    }
+    return Optional.of(
+        CompletableFuture.allOf(answered)
+            .thenApplyAsync(
+                ignored ->
+                    batch
+                        ? joinResponses(calls)
+                        : calls.getFirst().await().map(r -> limit(serialize(r, root), idOf(root))),
+                respondOn));
+  }
+
+  /**
+   * A batch's response from its answered calls: each response serialized once, and those bytes
+   * joined as a JSON array (what Jackson writes for an array of them: no whitespace).
+   */
+  private Optional<byte[]> joinResponses(List<BatchCall> calls) {
     List<byte[]> responses = new ArrayList<>();
     long size = 1;
-    awaitTogether(calls.subList(waitingFrom, calls.size()));
     for (BatchCall call : calls) {
       Optional<JsonNode> response = call.await();
       if (response.isEmpty()) {
@@ -348,10 +430,50 @@ public final class JsonRpcProcessor {
 
     Optional<JsonNode> await() {
       if (response == null) {
-        response = respondTo(ready, () -> AsyncJsonRpcMethod.await(started));
-        metrics.record(call, response, System.nanoTime() - startNanos);
+        respond(() -> AsyncJsonRpcMethod.await(started));
       }
       return response;
+    }
+
+    /**
+     * Completes once the call has its response, from the answer or, if that has not come by the
+     * call's deadline, from the deadline; {@link #await} then returns it at once. Whichever comes
+     * first answers: the deadline only by cancelling the answer, which fails once it is complete.
+     */
+    CompletableFuture<Void> answered(CallDeadlines deadlines) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      if (response != null) {
+        done.complete(null);
+        return done;
+      }
+      CompletableFuture<JsonNode> answer = started.answer();
+      CallDeadlines.Scheduled deadline =
+          deadlines.at(
+              started.deadlineNanos(),
+              () -> {
+                if (answer.cancel(false)) {
+                  respond(
+                      () -> {
+                        throw started.timedOut().get();
+                      });
+                  done.complete(null);
+                }
+              });
+      answer.whenComplete(
+          (result, failure) -> {
+            if (answer.isCancelled()) {
+              return; // the deadline answers
+            }
+            deadline.cancel();
+            respond(() -> AsyncJsonRpcMethod.await(started));
+            done.complete(null);
+          });
+      return done;
+    }
+
+    private void respond(Outcome outcome) {
+      response = respondTo(ready, outcome);
+      metrics.record(call, response, System.nanoTime() - startNanos);
     }
   }
 

@@ -22,9 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.megaeth.rpc.dispatch.JsonRpcProcessor;
 import org.megaeth.rpc.dispatch.RpcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * check, as geth answers), CORS preflights, and the upgrade to WebSocket, after which this handler
  * leaves the pipeline. Stateful (one per channel).
  *
- * <p>Requests are processed on the request executor, never on the event loop. HTTP/1.1 requires
- * responses in request order, so a connection's requests run one after another, chained on {@link
- * #tail}, which only the event loop touches.
+ * <p>Requests are answered by the {@link MessageRunner}: on a request thread, or started on the
+ * event loop when they only send transactions. HTTP/1.1 requires responses in request order, so a
+ * connection's requests run one after another, chained on {@link #tail}, which only the event loop
+ * touches.
  */
 final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpRpcHandler.class);
@@ -44,21 +43,18 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   private final RpcServerConfig config;
   private final AccessPolicy access;
-  private final JsonRpcProcessor processor;
-  private final Executor requests;
+  private final MessageRunner runner;
   private final WebSocketSessions sessions;
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
   HttpRpcHandler(
       RpcServerConfig config,
       AccessPolicy access,
-      JsonRpcProcessor processor,
-      Executor requests,
+      MessageRunner runner,
       WebSocketSessions sessions) {
     this.config = config;
     this.access = access;
-    this.processor = processor;
-    this.requests = requests;
+    this.runner = runner;
     this.sessions = sessions;
   }
 
@@ -105,10 +101,13 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpVersion version = request.protocolVersion();
     Optional<String> allowOrigin = access.allowOrigin(origin);
+    // A request that arrives while the one before is still answered starts when that one is done,
+    // on whichever thread finished it; the connection's next request usually finds the tail done.
     tail =
-        tail.thenRunAsync(
-                () -> {
-                  Optional<byte[]> response = processor.process(body, RpcConnection.HTTP);
+        tail.thenCompose(
+                ignored -> runner.answer(body, RpcConnection.HTTP, ctx.channel().eventLoop()))
+            .thenAccept(
+                response -> {
                   FullHttpResponse http =
                       new DefaultFullHttpResponse(
                           version,
@@ -117,8 +116,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                   http.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
                   allowOrigin.ifPresent(o -> cors(http, o));
                   HttpResponses.send(ctx, http, keepAlive);
-                },
-                requests)
+                })
             .exceptionally(
                 failure -> {
                   // The processor turns every failure into a JSON-RPC error; this is a bug.
@@ -206,8 +204,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ctx.channel(), config.wsMaxPendingMessages(), sessions::droppedSlow);
     pipeline.addLast(
         "ws-rpc",
-        new WebSocketRpcHandler(
-            handshaker, connection, processor, requests, config.maxInFlightPerConnection()));
+        new WebSocketRpcHandler(handshaker, connection, runner, config.maxInFlightPerConnection()));
     sessions.add(connection);
     pipeline.remove(this);
   }

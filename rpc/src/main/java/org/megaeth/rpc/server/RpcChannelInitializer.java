@@ -4,8 +4,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import java.util.concurrent.Executor;
-import org.megaeth.rpc.dispatch.JsonRpcProcessor;
 
 /**
  * The pipeline of a new connection: HTTP codec, body aggregation up to the request limit (a larger
@@ -20,20 +18,17 @@ final class RpcChannelInitializer extends ChannelInitializer<SocketChannel> {
 
   private final RpcServerConfig config;
   private final AccessPolicy access;
-  private final JsonRpcProcessor processor;
-  private final Executor requests;
+  private final MessageRunner runner;
   private final WebSocketSessions sessions;
 
   RpcChannelInitializer(
       RpcServerConfig config,
       AccessPolicy access,
-      JsonRpcProcessor processor,
-      Executor requests,
+      MessageRunner runner,
       WebSocketSessions sessions) {
     this.config = config;
     this.access = access;
-    this.processor = processor;
-    this.requests = requests;
+    this.runner = runner;
     this.sessions = sessions;
   }
 
@@ -43,6 +38,6 @@ final class RpcChannelInitializer extends ChannelInitializer<SocketChannel> {
         .pipeline()
         .addLast("http-codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 8192))
         .addLast("http-aggregator", new HttpObjectAggregator(config.options().maxRequestBytes()))
-        .addLast("http-rpc", new HttpRpcHandler(config, access, processor, requests, sessions));
+        .addLast("http-rpc", new HttpRpcHandler(config, access, runner, sessions));
   }
 }

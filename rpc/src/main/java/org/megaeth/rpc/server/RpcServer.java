@@ -52,6 +52,7 @@ public final class RpcServer extends Service {
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private ExecutorService requests;
+  private WheelDeadlines deadlines;
   private ScheduledFuture<?> sweeper;
   private Channel channel;
 
@@ -77,6 +78,7 @@ public final class RpcServer extends Service {
     // One name for all: a numbered name is a String built per request on the event loop (5% of
     // its time under the load generator), and a request's thread lives for that request only.
     requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rpc-request").factory());
+    deadlines = new WheelDeadlines();
     NettyTransport transport = NettyTransport.best();
     boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
     workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), transport.ioHandlerFactory());
@@ -91,7 +93,11 @@ public final class RpcServer extends Service {
             .childOption(ChannelOption.SO_KEEPALIVE, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
             .childHandler(
-                new RpcChannelInitializer(config, access, api.processor(), requests, sessions));
+                new RpcChannelInitializer(
+                    config,
+                    access,
+                    new MessageRunner(api.processor(), requests, deadlines),
+                    sessions));
     try {
       channel =
           bootstrap
@@ -173,6 +179,9 @@ public final class RpcServer extends Service {
     }
     if (requests != null) {
       requests.shutdownNow();
+    }
+    if (deadlines != null) {
+      deadlines.close();
     }
     if (boss != null) {
       boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -16,19 +16,16 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.megaeth.rpc.dispatch.JsonRpcProcessor;
 import org.megaeth.rpc.dispatch.RpcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves one WebSocket connection after the upgrade: each text (or binary) message is a JSON-RPC
- * call or batch, processed on the request executor; messages are processed concurrently, as geth
- * does, so a slow call (a {@code eth_sendRawTransactionSync}) does not hold up the others, and
+ * call or batch, answered by the {@link MessageRunner}; messages are processed concurrently, as
+ * geth does, so a slow call (a {@code eth_sendRawTransactionSync}) does not hold up the others, and
  * responses carry their ids. Answers pings, pings a client it has not heard from for a ping
  * interval, and closes one that stays silent for another. Stateful (one per channel).
  */
@@ -37,8 +34,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
 
   private final WebSocketServerHandshaker handshaker;
   private final WebSocketConnection connection;
-  private final JsonRpcProcessor processor;
-  private final Executor requests;
+  private final MessageRunner runner;
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -51,13 +47,11 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   WebSocketRpcHandler(
       WebSocketServerHandshaker handshaker,
       WebSocketConnection connection,
-      JsonRpcProcessor processor,
-      Executor requests,
+      MessageRunner runner,
       int maxInFlight) {
     this.handshaker = handshaker;
     this.connection = connection;
-    this.processor = processor;
-    this.requests = requests;
+    this.runner = runner;
     this.maxInFlight = maxInFlight;
   }
 
@@ -87,23 +81,27 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
         resumeReading(ctx);
       }
     }
-    requests.execute(
-        () -> {
-          try {
-            MessageScope scope = new MessageScope(connection);
-            Optional<byte[]> response = processor.process(message, scope);
-            response.ifPresent(connection::send);
-            scope.responded();
-          } catch (RuntimeException e) {
-            LOG.error("WebSocket message processing failed", e);
-          } finally {
-            // Only a paused connection needs the event loop: a task per call would wake it for
-            // nothing on every response.
-            if (inFlight.decrementAndGet() < maxInFlight && paused.compareAndSet(true, false)) {
-              ctx.channel().eventLoop().execute(() -> resumeReading(ctx));
-            }
-          }
-        });
+    MessageScope scope = new MessageScope(connection);
+    runner
+        .answer(message, scope, ctx.channel().eventLoop())
+        .whenComplete(
+            (response, failure) -> {
+              try {
+                if (failure != null) {
+                  // The processor turns every failure into a JSON-RPC error; this is a bug.
+                  LOG.error("WebSocket message processing failed", failure);
+                } else {
+                  response.ifPresent(connection::send);
+                  scope.responded();
+                }
+              } finally {
+                // Only a paused connection needs the event loop: a task per call would wake it
+                // for nothing on every response.
+                if (inFlight.decrementAndGet() < maxInFlight && paused.compareAndSet(true, false)) {
+                  ctx.channel().eventLoop().execute(() -> resumeReading(ctx));
+                }
+              }
+            });
   }
 
   private static void resumeReading(ChannelHandlerContext ctx) {

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -241,5 +243,126 @@ class BatchWaitTest {
     started.get("a").complete(Json.text("0xa"));
 
     assertThat(response.get(5, TimeUnit.SECONDS).get("result").asText()).isEqualTo("0xa");
+  }
+
+  // ------------------------------------------------------------ started without a waiting thread
+
+  /** Deadlines the test fires itself. */
+  private final List<Runnable> deadlines = new CopyOnWriteArrayList<>();
+
+  private final List<Runnable> cancelledDeadlines = new CopyOnWriteArrayList<>();
+
+  private final CallDeadlines manualDeadlines =
+      (deadlineNanos, action) -> {
+        deadlines.add(action);
+        return () -> cancelledDeadlines.add(action);
+      };
+
+  /** Where responses are serialized: the test's stand-in for the connection's event loop. */
+  private final List<Thread> respondedOn = new CopyOnWriteArrayList<>();
+
+  private final Executor respondOn =
+      task ->
+          Thread.ofPlatform()
+              .name("event-loop")
+              .start(
+                  () -> {
+                    respondedOn.add(Thread.currentThread());
+                    task.run();
+                  });
+
+  private Optional<CompletableFuture<Optional<byte[]>>> startWithoutBlocking(String message)
+      throws JsonProcessingException {
+    return processor.startWithoutBlocking(
+        Json.parse(message), RpcConnection.HTTP, manualDeadlines, respondOn);
+  }
+
+  private static JsonNode parsed(CompletableFuture<Optional<byte[]>> response) throws Exception {
+    return Json.parse(response.get(5, TimeUnit.SECONDS).orElseThrow());
+  }
+
+  @Test
+  void aSendStartsOnTheCallersThreadAndIsAnsweredWhenThePoolAnswers() throws Exception {
+    CompletableFuture<Optional<byte[]>> response =
+        startWithoutBlocking(sendCall(7, "a")).orElseThrow();
+
+    // Started here and now: the caller (an event loop) did not wait.
+    assertThat(startOrder).containsExactly("a");
+    assertThat(response).isNotDone();
+    started.get("a").complete(Json.text("0xa"));
+
+    JsonNode answer = parsed(response);
+    assertThat(answer.get("id").asInt()).isEqualTo(7);
+    assertThat(answer.get("result").asText()).isEqualTo("0xa");
+    assertThat(respondedOn).extracting(Thread::getName).containsExactly("event-loop");
+    assertThat(cancelledDeadlines).hasSize(1);
+  }
+
+  @Test
+  void aBatchOfSendsStartsInOrderAppliesInOrderAndAnswersInOrder() throws Exception {
+    CompletableFuture<Optional<byte[]>> response =
+        startWithoutBlocking(
+                "[" + sendCall(1, "a") + "," + sendCall(2, "b") + "," + sendCall(3, "c") + "]")
+            .orElseThrow();
+    assertThat(startOrder).containsExactly("a", "b", "c");
+
+    started.get("c").complete(Json.text("0xc"));
+    started.get("b").completeExceptionally(JsonRpcException.server("nonce too low"));
+    // "b" and "c" are answered but apply only after "a", which has not been answered.
+    assertThat(appliedOrder).containsExactly("a");
+    assertThat(response).isNotDone();
+    started.get("a").complete(Json.text("0xa"));
+
+    JsonNode batch = parsed(response);
+    assertThat(appliedOrder).containsExactly("a", "b", "c");
+    assertThat(batch.findValuesAsText("id")).containsExactly("1", "2", "3");
+    assertThat(batch.get(0).get("result").asText()).isEqualTo("0xa");
+    assertThat(batch.get(1).get("error").get("message").asText()).isEqualTo("nonce too low");
+    assertThat(batch.get(2).get("result").asText()).isEqualTo("0xc");
+  }
+
+  @Test
+  void aMessageWithACallOfAnotherMethodIsLeftToARequestThreadAndNothingStarts() throws Exception {
+    assertThat(
+            startWithoutBlocking("[" + sendCall(1, "a") + "," + call(2, "eth_chainId", "x") + "]"))
+        .isEmpty();
+    assertThat(startWithoutBlocking(call(1, "eth_chainId", "x"))).isEmpty();
+    assertThat(startWithoutBlocking("[]")).isEmpty();
+    assertThat(startWithoutBlocking("[" + sendCall(1, "a") + ",{\"id\":2}]")).isEmpty();
+    assertThat(startOrder).isEmpty();
+  }
+
+  @Test
+  void aSendThatCannotStartIsAnsweredAtOnce() throws Exception {
+    JsonNode answer = parsed(startWithoutBlocking(sendCall(1, "bad")).orElseThrow());
+
+    assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32602);
+    assertThat(deadlines).isEmpty();
+  }
+
+  @Test
+  void aSendNeverAnsweredIsAnsweredByItsDeadlineAndCancelled() throws Exception {
+    CompletableFuture<Optional<byte[]>> response =
+        startWithoutBlocking("[" + sendCall(1, "a") + "," + sendCall(2, "b") + "]").orElseThrow();
+    started.get("b").complete(Json.text("0xb"));
+    assertThat(response).isNotDone();
+
+    deadlines.forEach(Runnable::run); // "b"'s deadline comes after its answer: no effect
+
+    JsonNode batch = parsed(response);
+    assertThat(batch.get(0).get("error").get("message").asText()).contains("timed out");
+    assertThat(batch.get(1).get("result").asText()).isEqualTo("0xb");
+    assertThat(started.get("a")).isCancelled();
+  }
+
+  @Test
+  void aNotificationOfSendsStartsAndHasNoResponse() throws Exception {
+    CompletableFuture<Optional<byte[]>> response =
+        startWithoutBlocking(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"eth_sendRawTransaction\",\"params\":[\"n\"]}")
+            .orElseThrow();
+    started.get("n").complete(Json.text("0xn"));
+
+    assertThat(response.get(5, TimeUnit.SECONDS)).isEmpty();
   }
 }
