@@ -3,7 +3,6 @@ package org.megaeth.trie.patricia;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * A secure trie's leaves by key preimage: reads without keccak and without walking the trie, so the
@@ -22,10 +21,26 @@ final class KeyIndex {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private byte[][] entries = new byte[16][];
+  /**
+   * Slots per chunk. A table of one array per field would be a humongous object for G1 once it
+   * outgrows half a region (at a million entries its 8 MiB reference array took two 8 MiB regions,
+   * about 7 bytes per entry of slack; docs/benchmarks.md, "world state memory"). A chunk's
+   * reference array is 256 KiB (512 KiB without compressed oops), under half of G1's smallest
+   * region (1 MiB), so no array of the table is humongous at any size.
+   */
+  static final int CHUNK_SIZE = 1 << 16;
 
-  /** The hash byte of each occupied slot, never 0; 0 marks an empty slot. */
-  private byte[] tags = new byte[16];
+  private static final int CHUNK_SHIFT = Integer.numberOfTrailingZeros(CHUNK_SIZE);
+  private static final int CHUNK_MASK = CHUNK_SIZE - 1;
+
+  /** The table's slot count, a power of two; slot {@code i} is in chunk {@code i >>> 16}. */
+  private int capacity = 16;
+
+  /** The leaf data of each slot, by chunk; a table smaller than a chunk has one short chunk. */
+  private byte[][][] entries = {new byte[16][]};
+
+  /** The hash byte of each occupied slot, never 0; 0 marks an empty slot. Chunked as entries. */
+  private byte[][] tags = {new byte[16]};
 
   private int size;
 
@@ -37,14 +52,17 @@ final class KeyIndex {
   byte[] get(byte[] key) {
     long h = hash(key, 0, key.length);
     byte tag = tag(h);
-    int mask = tags.length - 1;
+    int mask = capacity - 1;
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {
-      byte t = tags[i];
+      byte t = tagAt(i);
       if (t == 0) {
         return null;
       }
-      if (t == tag && LeafNode.preimageEquals(entries[i], key)) {
-        return entries[i];
+      if (t == tag) {
+        byte[] data = entryAt(i);
+        if (LeafNode.preimageEquals(data, key)) {
+          return data;
+        }
       }
     }
   }
@@ -57,34 +75,37 @@ final class KeyIndex {
     int off = LeafNode.keyOffset(data);
     long h = hash(data, off, LeafNode.keyLength(data));
     byte tag = tag(h);
-    int mask = tags.length - 1;
+    int mask = capacity - 1;
     int i = (int) h & mask;
-    while (tags[i] != 0) {
-      if (tags[i] == tag && LeafNode.samePreimage(entries[i], data)) {
-        if (!LeafNode.sameValue(entries[i], data)) {
-          entries[i] = data;
+    for (byte t = tagAt(i); t != 0; t = tagAt(i)) {
+      if (t == tag) {
+        byte[] old = entryAt(i);
+        if (LeafNode.samePreimage(old, data)) {
+          if (!LeafNode.sameValue(old, data)) {
+            set(i, tag, data);
+          }
+          return;
         }
-        return;
       }
       i = (i + 1) & mask;
     }
-    tags[i] = tag;
-    entries[i] = data;
-    if (++size > tags.length / 4 * 3) {
-      resize(tags.length * 2);
+    set(i, tag, data);
+    if (++size > capacity / 4 * 3) {
+      resize(capacity * 2);
     }
   }
 
   void remove(byte[] key) {
     long h = hash(key, 0, key.length);
     byte tag = tag(h);
-    int mask = tags.length - 1;
+    int mask = capacity - 1;
     int i = (int) h & mask;
     while (true) {
-      if (tags[i] == 0) {
+      byte t = tagAt(i);
+      if (t == 0) {
         return;
       }
-      if (tags[i] == tag && LeafNode.preimageEquals(entries[i], key)) {
+      if (t == tag && LeafNode.preimageEquals(entryAt(i), key)) {
         break;
       }
       i = (i + 1) & mask;
@@ -92,33 +113,49 @@ final class KeyIndex {
     // Backward-shift deletion: move later entries of the run into the gap when their home slot
     // allows, so lookups never stop early at a hole.
     int gap = i;
-    for (int j = (gap + 1) & mask; tags[j] != 0; j = (j + 1) & mask) {
-      int home = homeSlot(entries[j], mask);
+    for (int j = (gap + 1) & mask; tagAt(j) != 0; j = (j + 1) & mask) {
+      byte[] data = entryAt(j);
+      int home = homeSlot(data, mask);
       if (((j - home) & mask) >= ((j - gap) & mask)) {
-        tags[gap] = tags[j];
-        entries[gap] = entries[j];
+        set(gap, tagAt(j), data);
         gap = j;
       }
     }
-    tags[gap] = 0;
-    entries[gap] = null;
+    set(gap, (byte) 0, null);
     size--;
   }
 
-  private void resize(int capacity) {
-    byte[][] oldEntries = entries;
-    entries = new byte[capacity][];
-    tags = new byte[capacity];
-    int mask = capacity - 1;
-    for (byte[] data : oldEntries) {
-      if (data != null) {
-        long h = hash(data, LeafNode.keyOffset(data), LeafNode.keyLength(data));
-        int i = (int) h & mask;
-        while (tags[i] != 0) {
-          i = (i + 1) & mask;
+  private byte tagAt(int slot) {
+    return tags[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK];
+  }
+
+  private byte[] entryAt(int slot) {
+    return entries[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK];
+  }
+
+  private void set(int slot, byte tag, byte[] data) {
+    tags[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK] = tag;
+    entries[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK] = data;
+  }
+
+  private void resize(int newCapacity) {
+    byte[][][] oldEntries = entries;
+    int chunks = Math.max(1, newCapacity / CHUNK_SIZE);
+    int chunkLength = Math.min(newCapacity, CHUNK_SIZE);
+    entries = new byte[chunks][chunkLength][];
+    tags = new byte[chunks][chunkLength];
+    capacity = newCapacity;
+    int mask = newCapacity - 1;
+    for (byte[][] chunk : oldEntries) {
+      for (byte[] data : chunk) {
+        if (data != null) {
+          long h = hash(data, LeafNode.keyOffset(data), LeafNode.keyLength(data));
+          int i = (int) h & mask;
+          while (tagAt(i) != 0) {
+            i = (i + 1) & mask;
+          }
+          set(i, tag(h), data);
         }
-        tags[i] = tag(h);
-        entries[i] = data;
       }
     }
   }
@@ -162,24 +199,42 @@ final class KeyIndex {
 
   @Override
   public String toString() {
-    return "KeyIndex[size=" + size + ", capacity=" + tags.length + "]";
+    return "KeyIndex[size=" + size + ", capacity=" + capacity + "]";
   }
 
   /** For tests: whether every entry is reachable from its home slot (no holes in its run). */
   boolean isConsistent() {
-    int mask = tags.length - 1;
+    int mask = capacity - 1;
     int count = 0;
-    for (int j = 0; j < tags.length; j++) {
-      if (tags[j] == 0) {
+    for (int j = 0; j < capacity; j++) {
+      if (tagAt(j) == 0) {
+        if (entryAt(j) != null) {
+          return false;
+        }
         continue;
       }
       count++;
-      for (int i = homeSlot(entries[j], mask); i != j; i = (i + 1) & mask) {
-        if (tags[i] == 0) {
+      for (int i = homeSlot(entryAt(j), mask); i != j; i = (i + 1) & mask) {
+        if (tagAt(i) == 0) {
           return false;
         }
       }
     }
-    return count == size && Arrays.stream(entries).filter(e -> e != null).count() == size;
+    return count == size;
+  }
+
+  /** For tests: the slot holding {@code key}, or -1. */
+  int slotOf(byte[] key) {
+    for (int j = 0; j < capacity; j++) {
+      if (tagAt(j) != 0 && LeafNode.preimageEquals(entryAt(j), key)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** For tests: the slot count of the table. */
+  int capacity() {
+    return capacity;
   }
 }

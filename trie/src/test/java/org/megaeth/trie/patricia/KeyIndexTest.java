@@ -2,9 +2,11 @@ package org.megaeth.trie.patricia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -59,6 +61,115 @@ class KeyIndexTest {
     assertThat(index.get(key(7))).isSameAs(first);
     index.put(changed);
     assertThat(index.get(key(7))).isSameAs(changed);
+  }
+
+  @Test
+  void shouldProbeAndShiftAcrossChunkEdgeAndTableEndWhenTableSpansTwoChunks() {
+    int chunk = KeyIndex.CHUNK_SIZE;
+    int capacity = 2 * chunk;
+    int last = capacity - 1;
+    KeyIndex index = new KeyIndex();
+    // Fillers far from the chunk edge and the table's end, so the runs built there are exactly
+    // the ones below; 60,000 entries make the table two chunks long.
+    long seed = 0;
+    for (int n = 0; n < 60_000; seed++) {
+      byte[] key = longKey(seed);
+      int home = home(key, capacity);
+      if (Math.abs(home - chunk) > 1024 && home > 1024 && home < capacity - 1024) {
+        index.put(LeafNode.preimageData(key, new byte[] {1}));
+        n++;
+      }
+    }
+    assertThat(index.capacity()).isEqualTo(capacity);
+    // Four keys with home slot chunk - 2 fill chunk - 2 .. chunk + 1; one homed at chunk lands
+    // after them. Four homed at the last slot but one wrap around to slots 0 and 1.
+    List<byte[]> atEdge = keysWithHome(chunk - 2, 4, capacity, 1L << 40);
+    byte[] homedAtSecondChunk = keysWithHome(chunk, 1, capacity, 2L << 40).getFirst();
+    List<byte[]> atEnd = keysWithHome(last - 1, 4, capacity, 3L << 40);
+    byte[] absentAtEdge = keysWithHome(chunk - 2, 1, capacity, 4L << 40).getFirst();
+    for (byte[] key : atEdge) {
+      index.put(LeafNode.preimageData(key, new byte[] {2}));
+    }
+    index.put(LeafNode.preimageData(homedAtSecondChunk, new byte[] {3}));
+    for (byte[] key : atEnd) {
+      index.put(LeafNode.preimageData(key, new byte[] {4}));
+    }
+
+    assertThat(atEdge)
+        .extracting(index::slotOf)
+        .containsExactly(chunk - 2, chunk - 1, chunk, chunk + 1);
+    assertThat(index.slotOf(homedAtSecondChunk)).isEqualTo(chunk + 2);
+    assertThat(atEnd).extracting(index::slotOf).containsExactly(last - 1, last, 0, 1);
+    for (byte[] key : atEdge) {
+      assertThat(LeafNode.value(index.get(key))).isEqualTo(Bytes.of(2));
+    }
+    assertThat(LeafNode.value(index.get(homedAtSecondChunk))).isEqualTo(Bytes.of(3));
+    for (byte[] key : atEnd) {
+      assertThat(LeafNode.value(index.get(key))).isEqualTo(Bytes.of(4));
+    }
+    assertThat(index.get(absentAtEdge)).isNull(); // the probe crosses the edge to an empty slot
+
+    // Removing the first of each run shifts the rest back across the chunk edge and the table's
+    // end; the key homed at the second chunk's first slot may move back to it but not before it.
+    index.remove(atEdge.getFirst());
+    index.remove(atEnd.getFirst());
+
+    assertThat(index.get(atEdge.getFirst())).isNull();
+    assertThat(index.get(atEnd.getFirst())).isNull();
+    assertThat(atEdge.subList(1, 4))
+        .extracting(index::slotOf)
+        .containsExactly(chunk - 2, chunk - 1, chunk);
+    assertThat(index.slotOf(homedAtSecondChunk)).isEqualTo(chunk + 1);
+    assertThat(atEnd.subList(1, 4)).extracting(index::slotOf).containsExactly(last - 1, last, 0);
+    assertThat(index.isConsistent()).isTrue();
+    assertThat(index.size()).isEqualTo(60_000 + 4 + 1 + 4 - 2);
+  }
+
+  @Test
+  void shouldMatchMapWhenGrowingAndShrinkingOverManyChunks() {
+    KeyIndex index = new KeyIndex();
+    Map<Bytes, Bytes> model = new HashMap<>();
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 400_000; i++) {
+      byte[] key = longKey(random.nextInt(250_000));
+      if (random.nextInt(4) == 0) {
+        index.remove(key);
+        model.remove(Bytes.wrap(key));
+      } else {
+        byte[] value = {(byte) (1 + random.nextInt(255))};
+        index.put(LeafNode.preimageData(key, value));
+        model.put(Bytes.wrap(key), Bytes.wrap(value));
+      }
+    }
+
+    assertThat(index.capacity()).isGreaterThan(2 * KeyIndex.CHUNK_SIZE);
+    assertThat(index.isConsistent()).isTrue();
+    assertThat(index.size()).isEqualTo(model.size());
+    for (int k = 0; k < 250_000; k++) {
+      byte[] data = index.get(longKey(k));
+      Bytes expected = model.get(Bytes.wrap(longKey(k)));
+      assertThat(data == null ? null : LeafNode.value(data)).isEqualTo(expected);
+    }
+  }
+
+  private static byte[] longKey(long k) {
+    return Bytes.ofUnsignedLong(k).toArray();
+  }
+
+  private static int home(byte[] key, int capacity) {
+    return (int) KeyIndex.hash(key, 0, key.length) & (capacity - 1);
+  }
+
+  /** The first {@code count} keys from {@code seed} on whose home slot is {@code slot}. */
+  private static List<byte[]> keysWithHome(int slot, int count, int capacity, long seed) {
+    List<byte[]> keys = new ArrayList<>();
+    for (long k = seed; keys.size() < count; k++) {
+      byte[] key = longKey(k);
+      if (home(key, capacity) == slot) {
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   /** Keys of varied lengths (0 to 40 bytes), many sharing bytes, so runs collide and wrap. */
