@@ -1,26 +1,27 @@
 package org.megaeth.trie.patricia;
 
 /**
- * A 16-way fork on the next nibble, with the value of a key that ends here (plain tries only).
+ * A 16-way fork on the next nibble.
  *
  * <p>Only the present children are stored, in nibble order, with a bit mask of which nibbles they
  * are: below the top levels of a large trie a branch has three or four children, so this takes
  * about 32 bytes instead of the 80 of a 16-slot array (docs/benchmarks.md, "world state memory").
+ *
+ * <p>A key can end at a branch only in a plain trie whose keys are prefixes of one another; a
+ * secure trie's keys all hash to 64 nibbles, so its branches never hold a value. Such a value lives
+ * in the subclass {@link ValueBranchNode}, and this class has no field for it: a branch is 56 bytes
+ * instead of 64, and the world state has about 0.35 branches per entry.
  */
-final class BranchNode extends Node {
+sealed class BranchNode extends Node permits ValueBranchNode {
   /** Bit {@code i} is set when there is a child at nibble {@code i}. */
   final short mask;
 
   /** The present children in nibble order. Never mutated, so two branches may share it. */
   final Node[] children;
 
-  /** The value of the key ending at this branch, or {@code null}. Never mutated. */
-  final byte[] value;
-
-  private BranchNode(short mask, Node[] children, byte[] value) {
+  BranchNode(short mask, Node[] children) {
     this.mask = mask;
     this.children = children;
-    this.value = value;
   }
 
   /** A branch over sixteen slots, {@code null} where empty; the array is not kept. */
@@ -40,18 +41,29 @@ final class BranchNode extends Node {
         children[j++] = sixteen[i];
       }
     }
-    return new BranchNode((short) mask, children, value);
+    return of((short) mask, children, value);
+  }
+
+  private static BranchNode of(short mask, Node[] children, byte[] value) {
+    return value == null
+        ? new BranchNode(mask, children)
+        : new ValueBranchNode(mask, children, value);
+  }
+
+  /** The value of the key ending at this branch, or {@code null}. Never mutated. */
+  byte[] value() {
+    return null;
   }
 
   /** The child at {@code nibble}, or {@code null}. */
-  Node child(int nibble) {
+  final Node child(int nibble) {
     int bit = 1 << nibble;
     int m = mask & 0xFFFF;
     return (m & bit) == 0 ? null : children[Integer.bitCount(m & (bit - 1))];
   }
 
   /** This branch with the child at {@code nibble} replaced, added, or removed (null). */
-  BranchNode withChild(int nibble, Node child) {
+  final BranchNode withChild(int nibble, Node child) {
     int bit = 1 << nibble;
     int m = mask & 0xFFFF;
     int index = Integer.bitCount(m & (bit - 1));
@@ -76,16 +88,16 @@ final class BranchNode extends Node {
       System.arraycopy(children, index, next, index + 1, children.length - index);
       m |= bit;
     }
-    return new BranchNode((short) m, next, value);
+    return of((short) m, next, value());
   }
 
-  /** This branch's children and a new value. */
-  BranchNode withValue(byte[] newValue) {
-    return new BranchNode(mask, children, newValue);
+  /** This branch's children and a new value ({@code null}: none). */
+  final BranchNode withValue(byte[] newValue) {
+    return of(mask, children, newValue);
   }
 
   /** The children as sixteen slots, {@code null} where empty (a new array). */
-  Node[] expand() {
+  final Node[] expand() {
     Node[] out = new Node[16];
     int m = mask & 0xFFFF;
     int j = 0;
@@ -97,7 +109,7 @@ final class BranchNode extends Node {
     return out;
   }
 
-  int entryCount() {
-    return children.length + (value == null ? 0 : 1);
+  final int entryCount() {
+    return children.length + (value() == null ? 0 : 1);
   }
 }

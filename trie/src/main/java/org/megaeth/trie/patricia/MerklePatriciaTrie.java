@@ -143,7 +143,8 @@ public final class MerklePatriciaTrie {
       } else {
         BranchNode branch = (BranchNode) node;
         if (depth == key.length) {
-          return branch.value == null ? null : Bytes.wrap(branch.value);
+          byte[] value = branch.value();
+          return value == null ? null : Bytes.wrap(value);
         }
         node = branch.child(key[depth++]);
       }
@@ -230,7 +231,7 @@ public final class MerklePatriciaTrie {
   private Node applyUnderRootBranch(
       Node original, BranchNode branch, byte[][] keys, byte[][] datas, Executor executor) {
     int[] counts = new int[16];
-    byte[] rootValue = branch.value;
+    byte[] rootValue = branch.value();
     for (int i = 0; i < keys.length; i++) {
       if (keys[i].length == 0) {
         rootValue = LeafNode.valueLength(datas[i]) == 0 ? null : valueOf(datas[i]);
@@ -273,7 +274,7 @@ public final class MerklePatriciaTrie {
           };
     }
     ParallelTasks.run(executor, tasks);
-    boolean changed = !Arrays.equals(rootValue, branch.value);
+    boolean changed = !Arrays.equals(rootValue, branch.value());
     for (int nibble = 0; nibble < 16 && !changed; nibble++) {
       changed = newChildren[nibble] != oldChildren[nibble];
     }
@@ -297,7 +298,7 @@ public final class MerklePatriciaTrie {
     BranchNode branch = (BranchNode) node;
     if (depth == key.length) {
       byte[] value = valueOf(data);
-      return Arrays.equals(branch.value, value) ? original : branch.withValue(value);
+      return Arrays.equals(branch.value(), value) ? original : branch.withValue(value);
     }
     int nibble = key[depth];
     Node oldChild = branch.child(nibble);
@@ -385,7 +386,7 @@ public final class MerklePatriciaTrie {
     }
     BranchNode branch = (BranchNode) node;
     if (depth == key.length) {
-      return branch.value == null ? original : normalizeBranch(branch.expand(), null, key, depth);
+      return branch.value() == null ? original : normalizeBranch(branch.expand(), null, key, depth);
     }
     int nibble = key[depth];
     Node oldChild = branch.child(nibble);
@@ -398,7 +399,7 @@ public final class MerklePatriciaTrie {
     }
     Node[] children = branch.expand();
     children[nibble] = null;
-    return normalizeBranch(children, branch.value, key, depth);
+    return normalizeBranch(children, branch.value(), key, depth);
   }
 
   /**
@@ -688,8 +689,9 @@ public final class MerklePatriciaTrie {
       forEach(ext.child, Nibbles.concat(path, ext.path), action);
     } else {
       BranchNode branch = (BranchNode) node;
-      if (branch.value != null) {
-        emit(path, branch.value, action);
+      byte[] value = branch.value();
+      if (value != null) {
+        emit(path, value, action);
       }
       for (int i = 0; i < 16; i++) {
         forEach(branch.child(i), Nibbles.prefix(path, path.length, i), action);

@@ -59,7 +59,7 @@ public final class MerkleProof {
       } else {
         BranchNode branch = (BranchNode) node;
         if (depth == k.length) {
-          value = branch.value;
+          value = branch.value();
           break;
         }
         node = branch.child(k[depth++]);

@@ -140,7 +140,7 @@ final class NodeEncoder {
     for (Node child : children) {
       payload += child.refItemLength();
     }
-    byte[] value = branch.value;
+    byte[] value = branch.value();
     payload += value == null ? 1 : stringItemLength(value.length, value[0] & 0xFF);
     ensureCapacity(9 + payload);
     writeListHeader(payload);
