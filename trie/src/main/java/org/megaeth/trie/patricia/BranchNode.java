@@ -4,24 +4,28 @@ package org.megaeth.trie.patricia;
  * A 16-way fork on the next nibble.
  *
  * <p>Only the present children are stored, in nibble order, with a bit mask of which nibbles they
- * are: below the top levels of a large trie a branch has three or four children, so this takes
- * about 32 bytes instead of the 80 of a 16-slot array (docs/benchmarks.md, "world state memory").
+ * are: below the top levels of a large trie most branches have two or three children (at 1M random
+ * keys, 0.21 two-child and 0.05 three-child branches per key, against 0.08 with more), so a 16-slot
+ * array would cost 80 bytes where these need 8 to 12 (docs/benchmarks.md, "world state memory").
+ * The classes hold them three ways, chosen by {@link #of}:
  *
- * <p>A key can end at a branch only in a plain trie whose keys are prefixes of one another; a
- * secure trie's keys all hash to 64 nibbles, so its branches never hold a value. Such a value lives
- * in the subclass {@link ValueBranchNode}, and this class has no field for it: a branch is 56 bytes
- * instead of 64, and the world state has about 0.35 branches per entry.
+ * <ul>
+ *   <li>{@link SmallBranchNode}: two or three children in fields, 64 bytes in all;
+ *   <li>{@link ArrayBranchNode}: more children, in an array (56 bytes and 16 + 4 per child);
+ *   <li>{@link ValueBranchNode}: any children in an array, and the value of a key that ends at the
+ *       branch. Only a plain trie whose keys are prefixes of one another has one; a secure trie's
+ *       keys all hash to 64 nibbles, so the world state's branches have no field for a value.
+ * </ul>
+ *
+ * <p>Branches are immutable: an update builds a new one, of whichever class fits its new content.
  */
-sealed class BranchNode extends Node permits ValueBranchNode {
+abstract sealed class BranchNode extends Node
+    permits SmallBranchNode, ArrayBranchNode, ValueBranchNode {
   /** Bit {@code i} is set when there is a child at nibble {@code i}. */
   final short mask;
 
-  /** The present children in nibble order. Never mutated, so two branches may share it. */
-  final Node[] children;
-
-  BranchNode(short mask, Node[] children) {
+  BranchNode(short mask) {
     this.mask = mask;
-    this.children = children;
   }
 
   /** A branch over sixteen slots, {@code null} where empty; the array is not kept. */
@@ -44,22 +48,41 @@ sealed class BranchNode extends Node permits ValueBranchNode {
     return of((short) mask, children, value);
   }
 
+  /**
+   * A branch over {@code children} in nibble order, present where {@code mask} has a bit; the array
+   * is kept by an {@link ArrayBranchNode} or {@link ValueBranchNode}.
+   */
   private static BranchNode of(short mask, Node[] children, byte[] value) {
-    return value == null
-        ? new BranchNode(mask, children)
-        : new ValueBranchNode(mask, children, value);
+    if (value != null) {
+      return new ValueBranchNode(mask, children, value);
+    }
+    return switch (children.length) {
+      case 2 -> new SmallBranchNode(mask, children[0], children[1], null);
+      case 3 -> new SmallBranchNode(mask, children[0], children[1], children[2]);
+      default -> new ArrayBranchNode(mask, children); // fewer than two: rejected by the decoder
+    };
   }
+
+  /** The {@code index}-th present child in nibble order, {@code 0 <= index < childCount()}. */
+  abstract Node childAt(int index);
+
+  /** This branch with its {@code index}-th present child replaced by {@code child} (not null). */
+  abstract BranchNode withChildAt(int index, Node child);
 
   /** The value of the key ending at this branch, or {@code null}. Never mutated. */
   byte[] value() {
     return null;
   }
 
+  final int childCount() {
+    return Integer.bitCount(mask & 0xFFFF);
+  }
+
   /** The child at {@code nibble}, or {@code null}. */
   final Node child(int nibble) {
     int bit = 1 << nibble;
     int m = mask & 0xFFFF;
-    return (m & bit) == 0 ? null : children[Integer.bitCount(m & (bit - 1))];
+    return (m & bit) == 0 ? null : childAt(Integer.bitCount(m & (bit - 1)));
   }
 
   /** This branch with the child at {@code nibble} replaced, added, or removed (null). */
@@ -67,25 +90,27 @@ sealed class BranchNode extends Node permits ValueBranchNode {
     int bit = 1 << nibble;
     int m = mask & 0xFFFF;
     int index = Integer.bitCount(m & (bit - 1));
+    if ((m & bit) != 0 && child != null) {
+      return withChildAt(index, child); // the common update: same shape, no array built
+    }
+    if ((m & bit) == 0 && child == null) {
+      return this;
+    }
+    int count = childCount();
     Node[] next;
-    if ((m & bit) != 0) {
-      if (child == null) {
-        next = new Node[children.length - 1];
-        System.arraycopy(children, 0, next, 0, index);
-        System.arraycopy(children, index + 1, next, index, children.length - index - 1);
-        m &= ~bit;
-      } else {
-        next = children.clone();
-        next[index] = child;
+    if (child == null) {
+      next = new Node[count - 1];
+      for (int i = 0, j = 0; i < count; i++) {
+        if (i != index) {
+          next[j++] = childAt(i);
+        }
       }
+      m &= ~bit;
     } else {
-      if (child == null) {
-        return this;
+      next = new Node[count + 1];
+      for (int i = 0, j = 0; j < next.length; j++) {
+        next[j] = j == index ? child : childAt(i++);
       }
-      next = new Node[children.length + 1];
-      System.arraycopy(children, 0, next, 0, index);
-      next[index] = child;
-      System.arraycopy(children, index, next, index + 1, children.length - index);
       m |= bit;
     }
     return of((short) m, next, value());
@@ -93,6 +118,10 @@ sealed class BranchNode extends Node permits ValueBranchNode {
 
   /** This branch's children and a new value ({@code null}: none). */
   final BranchNode withValue(byte[] newValue) {
+    Node[] children = new Node[childCount()];
+    for (int i = 0; i < children.length; i++) {
+      children[i] = childAt(i);
+    }
     return of(mask, children, newValue);
   }
 
@@ -103,13 +132,20 @@ sealed class BranchNode extends Node permits ValueBranchNode {
     int j = 0;
     for (int i = 0; i < 16; i++) {
       if ((m & (1 << i)) != 0) {
-        out[i] = children[j++];
+        out[i] = childAt(j++);
       }
     }
     return out;
   }
 
   final int entryCount() {
-    return children.length + (value() == null ? 0 : 1);
+    return childCount() + (value() == null ? 0 : 1);
+  }
+
+  /** A copy of {@code children} with the one at {@code index} replaced by {@code child}. */
+  static Node[] replaced(Node[] children, int index, Node child) {
+    Node[] next = children.clone();
+    next[index] = child;
+    return next;
   }
 }

@@ -173,10 +173,10 @@ public final class FrozenSecureTrie {
               stack.push(new Object[] {ext.child, Nibbles.concat(path, ext.path)});
           case BranchNode branch -> {
             int mask = branch.mask & 0xFFFF;
-            for (int i = 15, j = branch.children.length - 1; i >= 0; i--) {
+            for (int i = 15, j = branch.childCount() - 1; i >= 0; i--) {
               if ((mask & (1 << i)) != 0) {
                 stack.push(
-                    new Object[] {branch.children[j--], Nibbles.prefix(path, path.length, i)});
+                    new Object[] {branch.childAt(j--), Nibbles.prefix(path, path.length, i)});
               }
             }
           }

@@ -470,8 +470,8 @@ public final class MerklePatriciaTrie {
     if (node.isDirty() && executor != null && node instanceof BranchNode branch) {
       int[] counts = new int[16];
       List<Runnable> tasks = new ArrayList<>(16);
-      for (int i = 0; i < branch.children.length; i++) {
-        Node child = branch.children[i];
+      for (int i = 0, n = branch.childCount(); i < n; i++) {
+        Node child = branch.childAt(i);
         int slot = i;
         if (child.isDirty()) {
           tasks.add(() -> counts[slot] = NodeEncoder.get().computeRef(child));
@@ -715,8 +715,8 @@ public final class MerklePatriciaTrie {
         return forEachLeaf(ext.child, action);
       }
       case BranchNode branch -> {
-        for (Node child : branch.children) {
-          if (!forEachLeaf(child, action)) {
+        for (int i = 0, n = branch.childCount(); i < n; i++) {
+          if (!forEachLeaf(branch.childAt(i), action)) {
             return false;
           }
         }

@@ -43,7 +43,8 @@ final class NodeEncoder {
     int hashed = 0;
     switch (node) {
       case BranchNode branch -> {
-        for (Node child : branch.children) {
+        for (int i = 0, n = branch.childCount(); i < n; i++) {
+          Node child = branch.childAt(i);
           if (child.isDirty()) {
             hashed += computeRef(child);
           }
@@ -135,10 +136,10 @@ final class NodeEncoder {
   }
 
   private void encodeBranch(BranchNode branch) {
-    Node[] children = branch.children;
-    int payload = 16 - children.length;
-    for (Node child : children) {
-      payload += child.refItemLength();
+    int count = branch.childCount();
+    int payload = 16 - count;
+    for (int i = 0; i < count; i++) {
+      payload += branch.childAt(i).refItemLength();
     }
     byte[] value = branch.value();
     payload += value == null ? 1 : stringItemLength(value.length, value[0] & 0xFF);
@@ -150,7 +151,7 @@ final class NodeEncoder {
       if ((mask & (1 << i)) == 0) {
         buf[pos++] = (byte) EMPTY_STRING;
       } else {
-        writeRef(children[j++]);
+        writeRef(branch.childAt(j++));
       }
     }
     if (value == null) {

@@ -1,17 +1,30 @@
 package org.megaeth.trie.patricia;
 
 /**
- * A branch at which a key also ends: plain tries only (see {@link BranchNode}). Built by {@link
- * BranchNode#of} and {@link BranchNode#withValue} when the value is not {@code null}, so a branch
- * has this class exactly when it holds a value.
+ * A branch at which a key also ends, with any number of children: plain tries only (see {@link
+ * BranchNode}). {@link BranchNode#of} builds one exactly when the value is not {@code null}.
  */
 final class ValueBranchNode extends BranchNode {
+  /** The present children in nibble order. Never mutated. */
+  private final Node[] children;
+
   /** The value of the key ending at this branch, never {@code null}. Never mutated. */
   private final byte[] value;
 
   ValueBranchNode(short mask, Node[] children, byte[] value) {
-    super(mask, children);
+    super(mask);
+    this.children = children;
     this.value = value;
+  }
+
+  @Override
+  Node childAt(int index) {
+    return children[index];
+  }
+
+  @Override
+  BranchNode withChildAt(int index, Node child) {
+    return new ValueBranchNode(mask, replaced(children, index, child), value);
   }
 
   @Override

@@ -63,7 +63,8 @@ public final class WitnessRecorder {
     // Embedded children are inside this node's encoding and hold no hashed nodes themselves.
     switch (node) {
       case BranchNode branch -> {
-        for (Node child : branch.children) {
+        for (int i = 0, n = branch.childCount(); i < n; i++) {
+          Node child = branch.childAt(i);
           if (child.isHashed()) {
             queue.add(Hash.wrap(child.ref()));
           }

@@ -8,14 +8,63 @@ class BranchNodeTest {
   private static final byte[] VALUE = {0x42};
 
   @Test
-  void shouldBuildBranchWithoutValueFieldWhenNoKeyEndsThere() {
-    BranchNode branch = BranchNode.of(sixteen(3, 9), null);
+  void shouldHoldChildrenInFieldsWhenBranchHasTwoOrThreeAndNoValue() {
+    Node[] twoSlots = sixteen(3, 9);
+    Node[] threeSlots = sixteen(0, 9, 15);
+    BranchNode two = BranchNode.of(twoSlots, null);
+    BranchNode three = BranchNode.of(threeSlots, null);
 
-    assertThat(branch.getClass()).isEqualTo(BranchNode.class);
-    assertThat(branch.value()).isNull();
-    assertThat(branch.entryCount()).isEqualTo(2);
-    assertThat(branch.child(3)).isNotNull();
-    assertThat(branch.child(4)).isNull();
+    assertThat(two).isInstanceOf(SmallBranchNode.class);
+    assertThat(three).isInstanceOf(SmallBranchNode.class);
+    assertThat(two.value()).isNull();
+    assertThat(two.entryCount()).isEqualTo(2);
+    assertThat(three.entryCount()).isEqualTo(3);
+    assertThat(two.expand()).isEqualTo(twoSlots);
+    assertThat(three.expand()).isEqualTo(threeSlots);
+    assertThat(two.child(4)).isNull();
+  }
+
+  @Test
+  void shouldMoveBetweenFieldsAndArrayWhenChildCountCrossesFour() {
+    Node[] slots = sixteen(1, 5, 9);
+    BranchNode three = BranchNode.of(slots, null);
+    Node seven = hashNode(7);
+    Node fiftyFive = hashNode(55);
+
+    BranchNode four = three.withChild(7, seven);
+    BranchNode replaced = four.withChild(5, fiftyFive);
+    BranchNode backToThree = replaced.withChild(1, null);
+    BranchNode two = backToThree.withChild(9, null);
+
+    assertThat(four).isInstanceOf(ArrayBranchNode.class);
+    slots[7] = seven;
+    assertThat(four.expand()).isEqualTo(slots);
+    assertThat(replaced).isInstanceOf(ArrayBranchNode.class);
+    slots[5] = fiftyFive;
+    assertThat(replaced.expand()).isEqualTo(slots);
+    assertThat(backToThree).isInstanceOf(SmallBranchNode.class);
+    slots[1] = null;
+    assertThat(backToThree.expand()).isEqualTo(slots);
+    assertThat(two).isInstanceOf(SmallBranchNode.class);
+    slots[9] = null;
+    assertThat(two.expand()).isEqualTo(slots);
+    assertThat(two.childCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReplaceEachFieldWhenSmallBranchChildIsUpdated() {
+    Node[] slots = sixteen(2, 4, 6);
+    BranchNode three = BranchNode.of(slots, null);
+
+    for (int nibble : new int[] {2, 4, 6}) {
+      Node child = hashNode(100 + nibble);
+      BranchNode updated = three.withChild(nibble, child);
+      Node[] expected = slots.clone();
+      expected[nibble] = child;
+
+      assertThat(updated).isInstanceOf(SmallBranchNode.class);
+      assertThat(updated.expand()).isEqualTo(expected);
+    }
   }
 
   @Test
@@ -48,7 +97,7 @@ class BranchNodeTest {
     assertThat(withValue).isInstanceOf(ValueBranchNode.class);
     assertThat(withValue.value()).isSameAs(VALUE);
     assertThat(withValue.expand()).isEqualTo(plain.expand());
-    assertThat(cleared.getClass()).isEqualTo(BranchNode.class);
+    assertThat(cleared).isInstanceOf(SmallBranchNode.class);
     assertThat(cleared.value()).isNull();
     assertThat(cleared.expand()).isEqualTo(plain.expand());
   }
