@@ -196,10 +196,11 @@ public final class MegaethNode implements Callable<Integer> {
     out.flush();
     try {
       NodeMetrics nodeMetrics = NodeMetrics.of(options.metrics());
-      new NodeLauncher(
-              nodeMetrics.around(factory.get().create(options, chain, nodeMetrics.registry())))
-          .runUntilShutdown();
-      return EXIT_OK;
+      boolean clean =
+          new NodeLauncher(
+                  nodeMetrics.around(factory.get().create(options, chain, nodeMetrics.registry())))
+              .runUntilShutdown();
+      return clean ? EXIT_OK : EXIT_FAILURE;
     } catch (ConfigException e) {
       err.println("megaeth-node: " + oneLine(e.getMessage()));
       return EXIT_FAILURE;

@@ -10,10 +10,10 @@ import sun.misc.Signal;
 /**
  * Runs a role's services until the process is asked to stop. SIGINT and SIGTERM are handled here:
  * the services stop in reverse order and then {@link #runUntilShutdown} returns, so the process
- * exits with status 0 after a clean stop, as service managers expect (a JVM that lets the signal
- * end it exits with 143, which systemd reports as a failure). Any other way the JVM ends (SIGHUP,
- * {@code System.exit}) still stops the services, from a shutdown hook, so nothing cuts a write in
- * half.
+ * exits with status 0 after a clean stop (1 when a service failed to stop), as service managers
+ * expect (a JVM that lets the signal end it exits with 143, which systemd reports as a failure).
+ * Any other way the JVM ends (SIGHUP, {@code System.exit}) still stops the services, from a
+ * shutdown hook, so nothing cuts a write in half.
  */
 final class NodeLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(NodeLauncher.class);
@@ -23,12 +23,19 @@ final class NodeLauncher {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
 
+  /** Whether every service stopped without an error; set by {@link #shutdown}. */
+  private volatile boolean stoppedCleanly;
+
   NodeLauncher(ServiceController services) {
     this.services = services;
   }
 
-  /** Starts the services, then blocks until a stop signal has stopped them all. */
-  void runUntilShutdown() throws Exception {
+  /**
+   * Starts the services, then blocks until a stop signal has stopped them all.
+   *
+   * @return whether they all stopped cleanly (the process then exits with 0, else with 1)
+   */
+  boolean runUntilShutdown() throws Exception {
     Thread hook = new Thread(this::shutdown, "shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     handle("INT");
@@ -46,6 +53,7 @@ final class NodeLauncher {
     } catch (IllegalStateException alreadyExiting) {
       // The JVM is exiting for another reason too; the hook finds the services stopped.
     }
+    return stoppedCleanly;
   }
 
   /** Asks {@link #runUntilShutdown} to stop the services; safe from any thread, any number. */
@@ -75,9 +83,10 @@ final class NodeLauncher {
     try {
       LOG.info("shutting down");
       services.stop();
+      stoppedCleanly = true;
       LOG.info("stopped cleanly");
     } catch (Exception e) {
-      LOG.warn("shutdown did not complete cleanly: {}", e.toString());
+      LOG.error("shutdown did not complete cleanly: {}", e.toString());
     } finally {
       stopped.countDown();
       stopRequested.countDown(); // stopped from the hook: runUntilShutdown returns too

@@ -38,6 +38,24 @@ class NodeLauncherTest {
     assertThat(events).containsExactly("start store", "stop store", "returned");
   }
 
+  @Test
+  void shouldSayTheStopWasNotCleanWhenAServiceFailedToStop() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    Service stuck =
+        new Named("store", null) {
+          @Override
+          protected void doStop() {
+            throw new IllegalStateException("cannot flush");
+          }
+        };
+    NodeLauncher launcher =
+        new NodeLauncher(new ServiceController(List.of(stuck, new Named("rpc", started))));
+    Thread main = runInBackground(launcher, started);
+    launcher.requestStop();
+    main.join(10_000);
+    assertThat(events).containsExactly("start store", "start rpc", "stop rpc", "returned unclean");
+  }
+
   /** Runs the launcher as the main thread would, returning once its services have started. */
   private Thread runInBackground(NodeLauncher launcher, CountDownLatch started)
       throws InterruptedException {
@@ -45,8 +63,7 @@ class NodeLauncherTest {
         new Thread(
             () -> {
               try {
-                launcher.runUntilShutdown();
-                events.add("returned");
+                events.add(launcher.runUntilShutdown() ? "returned" : "returned unclean");
               } catch (Exception e) {
                 events.add("failed " + e);
               }
@@ -56,7 +73,7 @@ class NodeLauncherTest {
     return main;
   }
 
-  private final class Named extends Service {
+  private class Named extends Service {
     private final String name;
     private final CountDownLatch onStart;
 

@@ -28,18 +28,30 @@ public final class ServiceController extends Service {
         service.start();
         started.add(service);
       } catch (Exception e) {
-        stopStarted();
+        Exception stopFailure = stopStarted();
+        if (stopFailure != null) {
+          e.addSuppressed(stopFailure);
+        }
         throw e;
       }
     }
   }
 
+  /**
+   * Stops every started service, newest first, even when one fails; then throws the first failure
+   * (the others suppressed in it), so that whoever stops the node does not report a clean stop.
+   */
   @Override
-  protected void doStop() {
-    stopStarted();
+  protected void doStop() throws Exception {
+    Exception failure = stopStarted();
+    if (failure != null) {
+      throw failure;
+    }
   }
 
-  private void stopStarted() {
+  /** Stops what started, newest first, all of them: the first failure, or null. */
+  private Exception stopStarted() {
+    Exception first = null;
     for (int i = started.size() - 1; i >= 0; i--) {
       Service service = started.get(i);
       try {
@@ -48,8 +60,14 @@ public final class ServiceController extends Service {
       } catch (Exception e) {
         // Keep going: one service failing to stop must not keep the others running.
         LOG.warn("{} failed to stop cleanly: {}", service.name(), e.toString());
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
       }
     }
     started.clear();
+    return first;
   }
 }

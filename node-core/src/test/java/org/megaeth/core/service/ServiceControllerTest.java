@@ -53,7 +53,10 @@ class ServiceControllerTest {
         };
     ServiceController controller = new ServiceController(List.of(db, bad));
     controller.start();
-    controller.stop();
+    // The others still stop, and the failure reaches the caller, who must not call it clean.
+    assertThatThrownBy(controller::stop)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("stuck");
     assertThat(db.state()).isEqualTo(Service.State.STOPPED);
     assertThat(events).endsWith("stop db");
   }
