@@ -88,8 +88,12 @@ public final class JsonRpcProcessor {
       return Optional.of(
           Json.toBytes(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request"))));
     }
-    Optional<JsonNode> response = processCall(root, connection);
-    return response.map(r -> limit(serialize(r, root), idOf(root)));
+    return single(processCall(root, connection), root);
+  }
+
+  /** A single call's response bytes, within the response limit. */
+  private Optional<byte[]> single(Optional<JsonNode> response, JsonNode call) {
+    return response.map(r -> limit(serialize(r, call), idOf(call)));
   }
 
   private Optional<byte[]> processBatch(ArrayNode batch, RpcConnection connection) {
@@ -190,10 +194,7 @@ public final class JsonRpcProcessor {
     return Optional.of(
         CompletableFuture.allOf(answered)
             .thenApplyAsync(
-                ignored ->
-                    batch
-                        ? joinResponses(calls)
-                        : calls.getFirst().await().map(r -> limit(serialize(r, root), idOf(root))),
+                ignored -> batch ? joinResponses(calls) : single(calls.getFirst().await(), root),
                 respondOn));
   }
 

@@ -34,18 +34,19 @@ record MessageRunner(JsonRpcProcessor processor, Executor requests, CallDeadline
    */
   CompletableFuture<Optional<byte[]>> answer(
       byte[] message, RpcConnection connection, Executor eventLoop) {
-    if (message.length > START_ON_LOOP_BYTES) {
-      return CompletableFuture.supplyAsync(() -> processor.process(message, connection), requests);
-    }
-    Optional<JsonNode> root = processor.parse(message);
-    if (root.isEmpty()) {
-      return CompletableFuture.supplyAsync(() -> processor.process(message, connection), requests);
-    }
+    Optional<JsonNode> root =
+        message.length <= START_ON_LOOP_BYTES ? processor.parse(message) : Optional.empty();
     Optional<CompletableFuture<Optional<byte[]>>> started =
-        processor.startWithoutBlocking(root.get(), connection, deadlines, eventLoop);
+        root.flatMap(r -> processor.startWithoutBlocking(r, connection, deadlines, eventLoop));
     if (started.isPresent()) {
       return started.get();
     }
-    return CompletableFuture.supplyAsync(() -> processor.process(root.get(), connection), requests);
+    // Parsed already, or left to the request thread (too large, or not JSON: answered there).
+    return CompletableFuture.supplyAsync(
+        () ->
+            root.isPresent()
+                ? processor.process(root.get(), connection)
+                : processor.process(message, connection),
+        requests);
   }
 }
