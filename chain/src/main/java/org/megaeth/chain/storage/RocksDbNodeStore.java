@@ -24,7 +24,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksDbNodeStore implements NodeStore, AutoCloseable {
   static {
-    RocksDB.loadLibrary();
+    RocksDbLibrary.load();
   }
 
   private final RocksDB db;

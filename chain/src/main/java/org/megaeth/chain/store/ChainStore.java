@@ -15,6 +15,7 @@ import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.chain.exec.BlockEncodings;
 import org.megaeth.chain.exec.BlockResult;
 import org.megaeth.chain.exec.HeaderLookup;
+import org.megaeth.chain.storage.RocksDbLibrary;
 import org.megaeth.chain.storage.StorageException;
 import org.megaeth.core.block.Block;
 import org.megaeth.core.block.BlockBody;
@@ -96,7 +97,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class ChainStore implements HeaderLookup, StateStore, AutoCloseable {
   static {
-    RocksDB.loadLibrary();
+    RocksDbLibrary.load();
   }
 
   /**

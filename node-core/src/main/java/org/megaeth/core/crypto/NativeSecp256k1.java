@@ -1,7 +1,9 @@
 package org.megaeth.core.crypto;
 
+import java.io.IOException;
 import java.util.Optional;
 import org.megaeth.core.types.Hash;
+import org.megaeth.core.util.NativeLibraryDirectory;
 
 /** libsecp256k1 through ACINQ's JNI binding. Created only by {@link #load()} once it works. */
 final class NativeSecp256k1 implements SignatureAlgorithm {
@@ -11,8 +13,30 @@ final class NativeSecp256k1 implements SignatureAlgorithm {
     this.lib = lib;
   }
 
+  /**
+   * ACINQ's loader extracts the library into the directory this property names (default {@code
+   * java.io.tmpdir}) and leaves it there when the process is killed.
+   */
+  private static final String EXTRACT_DIR_PROPERTY = "fr.acinq.secp256k1.tmpdir";
+
   /** The native implementation, or empty when its library does not load on this platform. */
   static Optional<SignatureAlgorithm> load() {
+    if (System.getProperty(EXTRACT_DIR_PROPERTY) != null) {
+      return loadLibrary(); // the operator chose where it goes
+    }
+    try (NativeLibraryDirectory dir = NativeLibraryDirectory.create("megaeth-secp256k1-")) {
+      System.setProperty(EXTRACT_DIR_PROPERTY, dir.path().toString());
+      try {
+        return loadLibrary(); // loaded (or not) before the directory is deleted
+      } finally {
+        System.clearProperty(EXTRACT_DIR_PROPERTY);
+      }
+    } catch (IOException noTemporaryDirectory) {
+      return loadLibrary();
+    }
+  }
+
+  private static Optional<SignatureAlgorithm> loadLibrary() {
     try {
       fr.acinq.secp256k1.Secp256k1 lib = fr.acinq.secp256k1.Secp256k1.get();
       // A round trip proves the library is really usable, not just linked.
