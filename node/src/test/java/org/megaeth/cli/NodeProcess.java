@@ -114,6 +114,8 @@ final class NodeProcess implements AutoCloseable {
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-Xmx1g");
+    // A temporary directory of its own, so a test can see what a killed node leaves there.
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(temporaryDirectory(dataDir)));
     command.add("-jar");
     command.add(jar.toString());
     command.add("--role=sequencer");
@@ -139,6 +141,15 @@ final class NodeProcess implements AutoCloseable {
     // The node reads nothing from stdin: closed, as under a service manager.
     process.getOutputStream().close();
     return new NodeProcess(process, dataDir, port, logFile);
+  }
+
+  /** The node's {@code java.io.tmpdir}: beside its data directory, shared by its restarts. */
+  Path temporaryDirectory() {
+    return temporaryDirectory(dataDir);
+  }
+
+  private static Path temporaryDirectory(Path dataDir) {
+    return dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-tmp");
   }
 
   /** A TCP port that was free a moment ago on the loopback interface. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megaeth.cli.RpcClient.RpcError;
@@ -138,6 +140,12 @@ class SequencerCrashIT {
           } finally {
             early.kill9();
           }
+        }
+        // The JNI libraries are loaded from copies deleted at once, so nothing piles up in /tmp.
+        try (Stream<Path> left = Files.list(node.temporaryDirectory())) {
+          assertThat(left)
+              .as("%s: files a killed node left in its temporary directory", context)
+              .isEmpty();
         }
         LOG.info(
             "{}: killed; {} sent, {} acknowledged so far, {} blocks seen",
