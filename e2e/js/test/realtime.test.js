@@ -240,6 +240,27 @@ describe('JSON-RPC error classes on the wire', () => {
     assert.equal(missing.error.code, -32602);
   });
 
+  test('a batch over the limit and malformed requests, answered as geth answers them', async () => {
+    // geth: a batch holding one error, with the id of the batch's first call
+    const batch = [{ jsonrpc: '2.0', method: 'eth_chainId' }];
+    for (let i = 0; i < 1000; i++) batch.push({ jsonrpc: '2.0', id: `call-${i}`, method: 'eth_chainId', params: [] });
+    const tooLarge = await rawRpc(batch);
+    assert.ok(Array.isArray(tooLarge), JSON.stringify(tooLarge));
+    assert.equal(tooLarge.length, 1);
+    assert.deepEqual(tooLarge[0], { jsonrpc: '2.0', id: 'call-0', error: { code: -32600, message: 'batch too large' } });
+    for (const bad of [{ jsonrpc: '1.0', id: 7, method: 'eth_chainId' }, { jsonrpc: '2.0', id: 7 }, { jsonrpc: '2.0', id: 7, method: '' }]) {
+      assert.deepEqual(await rawRpc(bad), { jsonrpc: '2.0', id: 7, error: { code: -32600, message: 'invalid request' } });
+    }
+    const named = await rawRpc({ jsonrpc: '2.0', id: 8, method: 'eth_getBalance', params: { address: wallet.address } });
+    assert.deepEqual(named.error, { code: -32602, message: 'non-array args' });
+    // eth_call with too little gas: geth's state-transition words
+    await assert.rejects(call('eth_call', [{ from: wallet.address, to: wallet.address, gas: '0x4e20' }, 'latest']), (e) => {
+      assert.equal(e.code, -32000);
+      assert.equal(e.rpcMessage, 'err: intrinsic gas too low: have 20000, want 21000 (supplied gas 20000)');
+      return true;
+    });
+  });
+
   test('transaction refusals in geth words', async () => {
     const fees = await provider.getFeeData();
     const base = { type: 2, chainId: CHAIN_ID, to: wallet.address, value: 1n, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas };

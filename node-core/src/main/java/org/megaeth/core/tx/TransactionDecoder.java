@@ -31,12 +31,18 @@ public final class TransactionDecoder {
   private static final UInt256 V_28 = UInt256.valueOf(28);
   private static final UInt256 V_35 = UInt256.valueOf(35);
 
+  /**
+   * No bytes at all: geth reads them as a typed transaction missing its type byte and payload
+   * ({@code core/types} {@code errShortTypedTx}), and clients see its words.
+   */
+  private static final String EMPTY = "typed transaction too short";
+
   private TransactionDecoder() {}
 
   /** Decodes the canonical form: a legacy RLP list, or {@code type || rlp(payload)}. */
   public static Transaction decode(Bytes canonical) {
     if (canonical.isEmpty()) {
-      throw new RlpException("empty transaction");
+      throw new RlpException(EMPTY);
     }
     int first = canonical.get(0) & 0xFF;
     if (first >= 0xC0) {
@@ -74,7 +80,7 @@ public final class TransactionDecoder {
    */
   public static PooledTransaction decodePooled(Bytes network) {
     if (network.isEmpty()) {
-      throw new RlpException("empty transaction");
+      throw new RlpException(EMPTY);
     }
     if ((network.get(0) & 0xFF) != TransactionType.BLOB.number()) {
       return PooledTransaction.of(decode(network));

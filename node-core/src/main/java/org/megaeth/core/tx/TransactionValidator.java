@@ -106,10 +106,8 @@ public final class TransactionValidator {
               .formatted(MAX_TRANSACTION_GAS_OSAKA, Long.toUnsignedString(tx.gasLimit())));
     }
     if (tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
-      return invalid(
-          TransactionInvalid.TIP_ABOVE_FEE_CAP,
-          "maxPriorityFeePerGas: %s, maxFeePerGas: %s"
-              .formatted(tx.maxPriorityFeePerGas().value(), tx.maxFeePerGas().value()));
+      // Without particulars, as geth's pool words it (execution-apis send-tip-above-fee-cap).
+      return invalid(TransactionInvalid.TIP_ABOVE_FEE_CAP, "");
     }
     // No balance can pay for this; geth refuses it the same way when it buys the gas.
     BigInteger gasCost = unsigned(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger());

@@ -83,7 +83,7 @@ class TransactionDecoderTest {
   void shouldRejectInputWhenEmpty() {
     assertThatThrownBy(() -> TransactionDecoder.decode(Bytes.EMPTY))
         .isInstanceOf(RlpException.class)
-        .hasMessage("empty transaction");
+        .hasMessage("typed transaction too short");
   }
 
   @ParameterizedTest

@@ -110,10 +110,13 @@ class TransactionValidatorTest {
 
   @Test
   void shouldRefuseTipWhenAboveFeeCap() {
-    assertInvalid(
-        TestTransactions.signed(TestTransactions.dynamicFee(Wei.of(2), Wei.of(1))),
-        Fork.LONDON,
-        TransactionInvalid.TIP_ABOVE_FEE_CAP);
+    Transaction tx = TestTransactions.signed(TestTransactions.dynamicFee(Wei.of(2), Wei.of(1)));
+    assertInvalid(tx, Fork.LONDON, TransactionInvalid.TIP_ABOVE_FEE_CAP);
+    assertThat(
+            ((TransactionValidity.Invalid) TransactionValidator.validate(tx, Fork.LONDON, CHAIN))
+                .message())
+        .as("geth's pool message, exactly")
+        .isEqualTo("max priority fee per gas higher than max fee per gas");
   }
 
   @Test

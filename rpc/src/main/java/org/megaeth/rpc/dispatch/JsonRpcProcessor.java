@@ -104,13 +104,7 @@ public final class JsonRpcProcessor {
     }
     if (batch.size() > maxBatchSize) {
       metrics.error(JsonRpcError.INVALID_REQUEST);
-      return Optional.of(
-          Json.toBytes(
-              error(
-                  Json.nullNode(),
-                  JsonRpcError.invalidRequest(
-                      "batch too large: %d calls, at most %d"
-                          .formatted(batch.size(), maxBatchSize)))));
+      return Optional.of(Json.toBytes(batchTooLarge(batch)));
     }
     // The calls run in order. A call that waits on another thread (an AsyncJsonRpcMethod: a
     // transaction's admission or execution) is started and not waited for, so a batch of
@@ -279,41 +273,31 @@ public final class JsonRpcProcessor {
       JsonNode responseId, boolean notification, String name, JsonRpcMethod method, Params params)
       implements Checked {}
 
+  /**
+   * Checks a call as geth does ({@code rpc/json.go}): a call has {@code "jsonrpc": "2.0"}, a method
+   * name and an id that is not an object or array (a string, number, null, or even a boolean);
+   * without an id it is a notification. Anything else is {@code invalid request}, with its id when
+   * that is usable. Parameters that are not an array are {@code non-array args}.
+   */
   private Checked check(JsonNode call) {
     if (!call.isObject()) {
       return answered(error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request")));
     }
     JsonNode id = call.get("id");
     boolean notification = id == null;
-    if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
-      return answered(
-          error(Json.nullNode(), JsonRpcError.invalidRequest("invalid request: bad id")));
-    }
-    JsonNode responseId = id == null ? Json.nullNode() : id;
-    JsonNode version = call.get("jsonrpc");
-    if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
-      return answered(
-          error(
-              responseId, JsonRpcError.invalidRequest("invalid request: jsonrpc must be \"2.0\"")));
-    }
+    JsonNode responseId = usableId(id) ? id : Json.nullNode();
     JsonNode methodName = call.get("method");
-    if (methodName == null || !methodName.isTextual()) {
-      return answered(error(responseId, JsonRpcError.invalidRequest("invalid request: no method")));
+    if (!isVersion2(call)
+        || (id != null && !usableId(id))
+        || methodName == null
+        || !methodName.isTextual()
+        || methodName.asText().isEmpty()) {
+      return answered(error(responseId, JsonRpcError.invalidRequest("invalid request")));
     }
     JsonNode params = call.get("params");
     if (params != null && !params.isArray() && !params.isNull()) {
-      if (params.isObject()) {
-        return new Answered(
-            respond(
-                notification,
-                error(
-                    responseId,
-                    JsonRpcError.invalidParams(
-                        "non-array args: named parameters are not supported"))));
-      }
-      return answered(
-          error(
-              responseId, JsonRpcError.invalidRequest("invalid request: params must be an array")));
+      return new Answered(
+          respond(notification, error(responseId, JsonRpcError.invalidParams("non-array args"))));
     }
     String name = methodName.asText();
     Optional<JsonRpcMethod> method = registry.find(name);
@@ -322,6 +306,38 @@ public final class JsonRpcProcessor {
           respond(notification, error(responseId, JsonRpcError.methodNotFound(name))));
     }
     return new Ready(responseId, notification, name, method.get(), Params.of(params));
+  }
+
+  private static boolean isVersion2(JsonNode call) {
+    JsonNode version = call.get("jsonrpc");
+    return version != null && version.isTextual() && version.asText().equals("2.0");
+  }
+
+  /** An id geth echoes: any JSON value but an object or an array. */
+  private static boolean usableId(JsonNode id) {
+    return id != null && !id.isContainerNode();
+  }
+
+  /**
+   * geth's answer to a batch over the limit: a batch holding one {@code batch too large} error,
+   * carrying the id of the batch's first call (null when it has none), as the protocol has no way
+   * to report an error for a whole batch.
+   */
+  private static ArrayNode batchTooLarge(ArrayNode batch) {
+    JsonNode id = Json.nullNode();
+    for (JsonNode call : batch) {
+      if (call.isObject()
+          && isVersion2(call)
+          && usableId(call.get("id"))
+          && call.path("method").isTextual()
+          && !call.path("method").asText().isEmpty()) {
+        id = call.get("id");
+        break;
+      }
+    }
+    ArrayNode response = Json.array();
+    response.add(error(id, JsonRpcError.invalidRequest("batch too large")));
+    return response;
   }
 
   private static Answered answered(JsonNode response) {
@@ -499,7 +515,7 @@ public final class JsonRpcProcessor {
 
   private static JsonNode idOf(JsonNode call) {
     JsonNode id = call.get("id");
-    return id == null || !(id.isTextual() || id.isNumber()) ? Json.nullNode() : id;
+    return usableId(id) ? id : Json.nullNode();
   }
 
   public static ObjectNode success(JsonNode id, JsonNode result) {

@@ -141,7 +141,7 @@ public final class CallExecutor {
     Optional<TransactionValidity.Invalid> invalid =
         TransactionValidator.checkWithoutSignature(tx, fork, chainId);
     if (invalid.isPresent()) {
-      return invalid(invalid.get(), gas);
+      return invalid(executionWording(invalid.get(), tx, fork, sender, UInt256.ZERO), gas);
     }
     UInt256 baseFee =
         paysNothing ? UInt256.ZERO : blockOverrides.baseFeePerGas().orElse(block.baseFee()).value();
@@ -174,7 +174,8 @@ public final class CallExecutor {
             new TransactionValidity.Valid(sender, IntrinsicGas.of(tx, fork)),
             tracer);
     return switch (result) {
-      case TransactionResult.Invalid bad -> invalid(bad.reason(), gas);
+      case TransactionResult.Invalid bad ->
+          invalid(executionWording(bad.reason(), tx, fork, sender, baseFee), gas);
       case TransactionResult.Executed done ->
           new CallOutcome.Executed(
               done.success(),
@@ -184,6 +185,32 @@ public final class CallExecutor {
               done.haltReason(),
               done.createdAddress());
     };
+  }
+
+  /**
+   * A refusal in the words geth's state transition uses for a message ({@code
+   * core/state_transition.go}), which differ from its pool's for some reasons: {@code have X, want
+   * Y} for too little gas, and the sender's address for a fee cap below the base fee.
+   */
+  private static TransactionValidity.Invalid executionWording(
+      TransactionValidity.Invalid invalid,
+      Transaction tx,
+      Fork fork,
+      Address sender,
+      UInt256 baseFee) {
+    String gas = Long.toUnsignedString(tx.gasLimit());
+    String detail =
+        switch (invalid.reason()) {
+          case INTRINSIC_GAS_TOO_LOW ->
+              "have %s, want %d".formatted(gas, IntrinsicGas.of(tx, fork));
+          case FLOOR_DATA_GAS_TOO_LOW ->
+              "have %s, want %d".formatted(gas, IntrinsicGas.floorDataGas(tx, fork));
+          case FEE_CAP_TOO_LOW ->
+              "address %s, maxFeePerGas: %s, baseFee: %s"
+                  .formatted(sender, tx.maxFeePerGas().value(), baseFee);
+          default -> invalid.detail();
+        };
+    return new TransactionValidity.Invalid(invalid.reason(), detail);
   }
 
   /** geth's form for a call that cannot run: {@code err: <reason> (supplied gas N)}. */

@@ -159,27 +159,47 @@ public final class HexParser {
   /**
    * A storage slot key as {@code eth_getStorageAt} and {@code eth_getProof} take it (geth's {@code
    * decodeHash}): up to 32 bytes, an odd digit count allowed, left-padded with zeros. Returns the
-   * key and the number of bytes given.
+   * key and the number of bytes given. A key that is not a string is a parameter error; a string
+   * that is not such a key fails with geth's words ({@code hex string invalid}, {@code hex string
+   * too long, want at most 32 bytes}), which geth reports as a plain ({@code -32000}) error.
    */
   public static StorageKey storageKey(JsonNode node) throws ParamException {
     if (node == null || !node.isTextual()) {
-      throw new ParamException("invalid hex in storage key: " + node);
+      throw new ParamException(
+          "json: cannot unmarshal " + jsonKind(node) + " into Go value of type string");
     }
-    String s = node.asText();
+    return storageKey(node.asText());
+  }
+
+  /** {@link #storageKey(JsonNode)} of a string: fails with geth's {@code decodeHash} words. */
+  public static StorageKey storageKey(String s) throws ParamException {
     String digits = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
     if ((digits.length() & 1) == 1) {
       digits = "0" + digits;
-    }
-    if (digits.length() > 64) {
-      throw new ParamException("storage key too long (want at most 32 bytes): \"" + s + "\"");
     }
     byte[] bytes;
     try {
       bytes = org.megaeth.core.util.Hex.decode(digits);
     } catch (HexFormatException e) {
-      throw new ParamException("invalid hex in storage key: \"" + s + "\"");
+      throw new ParamException("hex string invalid");
+    }
+    if (bytes.length > 32) {
+      throw new ParamException("hex string too long, want at most 32 bytes");
     }
     return new StorageKey(UInt256.fromBytes(bytes), bytes.length);
+  }
+
+  private static String jsonKind(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return "null";
+    }
+    if (node.isNumber()) {
+      return "number";
+    }
+    if (node.isBoolean()) {
+      return "bool";
+    }
+    return node.isArray() ? "array" : "object";
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -204,12 +205,62 @@ class JsonRpcProcessorTest {
   }
 
   @Test
-  void shouldRefuseABatchOverTheLimit() {
-    String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}";
-    JsonNode r = response("[" + String.join(",", List.of(call, call, call, call)) + "]");
-    assertThat(r.isObject()).isTrue();
-    assertThat(r.get("error").get("code").asInt()).isEqualTo(-32600);
-    assertThat(r.get("error").get("message").asText()).contains("batch too large");
+  void shouldRefuseABatchOverTheLimitAsGethDoesWithTheFirstCallsId() {
+    String notification = "{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\"}";
+    String call = "{\"jsonrpc\":\"2.0\",\"id\":\"first\",\"method\":\"eth_chainId\"}";
+    JsonNode r = response("[" + String.join(",", List.of(notification, call, call, call)) + "]");
+    assertThat(r.isArray()).isTrue();
+    assertThat(r).hasSize(1);
+    assertThat(r.get(0).get("id").asText()).isEqualTo("first");
+    assertThat(r.get(0).get("error").get("code").asInt()).isEqualTo(-32600);
+    assertThat(r.get(0).get("error").get("message").asText()).isEqualTo("batch too large");
+  }
+
+  @Test
+  void shouldAnswerBatchTooLargeWithANullIdWhenTheBatchHasNoCall() {
+    String notification = "{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\"}";
+    JsonNode r = response("[" + String.join(",", Collections.nCopies(4, notification)) + "]");
+    assertThat(r).hasSize(1);
+    assertThat(r.get(0).get("id").isNull()).isTrue();
+  }
+
+  @Test
+  void shouldAnswerInvalidRequestsInGethsWordsWithTheirIdWhenUsable() {
+    for (String bad :
+        List.of(
+            "{\"jsonrpc\":\"1.0\",\"id\":7,\"method\":\"eth_chainId\"}",
+            "{\"id\":7,\"method\":\"eth_chainId\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":7}",
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":5}")) {
+      JsonNode r = response(bad);
+      assertThat(r.get("id").asInt()).as(bad).isEqualTo(7);
+      assertThat(r.get("error").get("code").asInt()).as(bad).isEqualTo(-32600);
+      assertThat(r.get("error").get("message").asText()).as(bad).isEqualTo("invalid request");
+    }
+    JsonNode arrayId = response("{\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"eth_chainId\"}");
+    assertThat(arrayId.get("id").isNull()).isTrue();
+    assertThat(arrayId.get("error").get("message").asText()).isEqualTo("invalid request");
+  }
+
+  @Test
+  void shouldEchoAnyScalarIdAsGethDoes() {
+    JsonNode r = response("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"eth_chainId\"}");
+    assertThat(r.get("id").asBoolean()).isTrue();
+    assertThat(r.get("result").asText()).isEqualTo("0x1");
+  }
+
+  @Test
+  void shouldAnswerParamsThatAreNotAnArrayWithNonArrayArgs() {
+    for (String params : List.of("{\"a\":1}", "\"x\"", "5")) {
+      JsonNode r =
+          response(
+              "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":"
+                  + params
+                  + "}");
+      assertThat(r.get("error").get("code").asInt()).as(params).isEqualTo(-32602);
+      assertThat(r.get("error").get("message").asText()).as(params).isEqualTo("non-array args");
+    }
   }
 
   @Test

@@ -92,7 +92,23 @@ class DebugAndFeeMethodsTest {
     assertThat(decimalCount.get("oldestBlock").asText()).isEqualTo("0x0");
     assertThat(decimalCount.has("reward")).isFalse();
 
-    JsonNode badPercentiles = rpc.error("eth_feeHistory", "0x1", "latest", List.of(50, 10));
-    assertThat(badPercentiles.get("code").asInt()).isEqualTo(-32602);
+    JsonNode noPercentiles = rpc.result("eth_feeHistory", "0x2", "latest", List.of());
+    assertThat(noPercentiles.has("reward")).as("geth omits reward for []").isFalse();
+  }
+
+  @Test
+  void shouldRefuseBadRewardPercentilesWithGethsError() {
+    transferBlock(0, 0);
+    JsonNode descending = rpc.error("eth_feeHistory", "0x1", "latest", List.of(50, 10));
+    assertThat(descending.get("code").asInt()).isEqualTo(-32000);
+    assertThat(descending.get("message").asText())
+        .isEqualTo("invalid reward percentile: #0:50.000000 >= #1:10.000000");
+    JsonNode repeated = rpc.error("eth_feeHistory", "0x1", "latest", List.of(50, 50));
+    assertThat(repeated.get("message").asText())
+        .isEqualTo("invalid reward percentile: #0:50.000000 >= #1:50.000000");
+    JsonNode outOfRange = rpc.error("eth_feeHistory", "0x1", "latest", List.of(101));
+    assertThat(outOfRange.get("code").asInt()).isEqualTo(-32000);
+    assertThat(outOfRange.get("message").asText())
+        .isEqualTo("invalid reward percentile: 101.000000");
   }
 }

@@ -210,8 +210,24 @@ class EvmMethodsTest {
     JsonNode intrinsic =
         rpc.error("eth_call", tx("to", store.toHexString(), "gas", "0x100"), "latest");
     assertThat(intrinsic.get("message").asText())
-        .startsWith("err: intrinsic gas too low")
-        .endsWith("(supplied gas 256)");
+        .as("geth's state transition words, not its pool's")
+        .isEqualTo("err: intrinsic gas too low: have 256, want 21000 (supplied gas 256)");
+  }
+
+  @Test
+  void shouldNameTheSenderWhenACallsFeeCapIsBelowTheBaseFee() {
+    JsonNode lowCap =
+        rpc.error(
+            "eth_call",
+            tx("from", deployer.toHexString(), "to", store.toHexString(), "maxFeePerGas", "0x1"),
+            "latest");
+    assertThat(lowCap.get("code").asInt()).isEqualTo(-32000);
+    assertThat(lowCap.get("message").asText())
+        .matches(
+            "^err: max fee per gas less than block base fee: address "
+                + "0x[0-9a-fA-F]{40}, maxFeePerGas: 1, baseFee: [1-9][0-9]* \\(supplied gas \\d+\\)$");
+    assertThat(lowCap.get("message").asText().toLowerCase(java.util.Locale.ROOT))
+        .contains(deployer.toHexString().toLowerCase(java.util.Locale.ROOT));
   }
 
   @Test

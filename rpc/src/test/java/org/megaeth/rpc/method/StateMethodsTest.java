@@ -135,11 +135,24 @@ class StateMethodsTest {
   void shouldRefuseBadStorageKeysWithGethsWords() {
     JsonNode tooLong =
         rpc.error("eth_getStorageAt", recipient.toHexString(), "0x" + "0".repeat(65), "latest");
-    assertThat(tooLong.get("code").asInt()).isEqualTo(-32602);
+    assertThat(tooLong.get("code").asInt()).isEqualTo(-32000);
     assertThat(tooLong.get("message").asText())
-        .isEqualTo("storage key too long (want at most 32 bytes): \"0x" + "0".repeat(65) + "\"");
+        .isEqualTo("unable to decode storage key: hex string too long, want at most 32 bytes");
     JsonNode badHex = rpc.error("eth_getStorageAt", recipient.toHexString(), "0xasdf", "latest");
-    assertThat(badHex.get("message").asText()).isEqualTo("invalid hex in storage key: \"0xasdf\"");
+    assertThat(badHex.get("code").asInt()).isEqualTo(-32000);
+    assertThat(badHex.get("message").asText())
+        .isEqualTo("unable to decode storage key: hex string invalid");
+    JsonNode number = rpc.error("eth_getStorageAt", recipient.toHexString(), 0, "latest");
+    assertThat(number.get("code").asInt()).isEqualTo(-32602);
+    assertThat(number.get("message").asText())
+        .isEqualTo(
+            "invalid argument 1: json: cannot unmarshal number into Go value of type string");
+    JsonNode proofKey =
+        rpc.error(
+            "eth_getProof", recipient.toHexString(), List.of("0x" + "00".repeat(33)), "latest");
+    assertThat(proofKey.get("code").asInt()).isEqualTo(-32000);
+    assertThat(proofKey.get("message").asText())
+        .isEqualTo("hex string too long, want at most 32 bytes");
   }
 
   @Test

@@ -105,9 +105,16 @@ class SubscriptionMethodsTest {
   void shouldStopAfterUnsubscribeAndOnlyForItsConnection() throws Exception {
     String id = subscribe("newHeads");
     CapturingConnection other = new CapturingConnection();
-    assertThat(rpc.call(other, "eth_unsubscribe", id).get("result").asBoolean()).isFalse();
+    JsonNode foreign = rpc.call(other, "eth_unsubscribe", id).get("error");
+    assertThat(foreign.get("code").asInt()).isEqualTo(-32000);
+    assertThat(foreign.get("message").asText()).isEqualTo("subscription not found");
     assertThat(rpc.call(ws, "eth_unsubscribe", id).get("result").asBoolean()).isTrue();
-    assertThat(rpc.call(ws, "eth_unsubscribe", id).get("result").asBoolean()).isFalse();
+    assertThat(rpc.call(ws, "eth_unsubscribe", id).get("error").get("message").asText())
+        .as("geth: an id already removed is not found")
+        .isEqualTo("subscription not found");
+    assertThat(rpc.error("eth_unsubscribe", id).get("message").asText())
+        .as("over HTTP, as geth")
+        .isEqualTo("subscription not found");
     chain.seal();
     rpc.api().flushEvents().join();
     assertThat(ws.waiting()).isZero();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.megaeth.chain.exec.BlobSchedule;
 import org.megaeth.core.api.ChainReader;
@@ -35,6 +36,9 @@ public final class EthFeeHistory implements JsonRpcMethod {
   /** geth's {@code maxBlockFetchers}-independent cap on the blocks of one request. */
   private static final int MAX_BLOCKS = 1024;
 
+  /** geth's {@code maxQueryLimit}: the most reward percentiles one request may ask for. */
+  private static final int MAX_PERCENTILES = 100;
+
   private final ChainReader chain;
   private final BlockResolver blocks;
 
@@ -54,7 +58,11 @@ public final class EthFeeHistory implements JsonRpcMethod {
     JsonNode countNode = params.required(0);
     long count = params.parse(0, () -> HexParser.hexOrDecimal(countNode));
     BlockParameter newestParam = BlockNumbers.numberOrTag(params, 1);
+    // As geth, no reward field unless some percentiles are asked for.
     double[] percentiles = percentiles(params);
+    if (percentiles != null && percentiles.length == 0) {
+      percentiles = null;
+    }
     ObjectNode result = Json.object();
     if (count == 0) {
       result.put("oldestBlock", "0x0");
@@ -112,6 +120,12 @@ public final class EthFeeHistory implements JsonRpcMethod {
     return result;
   }
 
+  /**
+   * The reward percentiles, checked as geth checks them ({@code eth/gasprice/feehistory.go}): at
+   * most 100, each in [0, 100], strictly increasing; a bad list is geth's plain error ({@code
+   * -32000 invalid reward percentile: ...}, numbers as Go's {@code %f} writes them). Null when the
+   * parameter is left out.
+   */
   private static double[] percentiles(Params params) throws JsonRpcException {
     Optional<JsonNode> node = params.optional(2);
     if (node.isEmpty()) {
@@ -119,6 +133,10 @@ public final class EthFeeHistory implements JsonRpcMethod {
     }
     if (!node.get().isArray()) {
       throw Params.invalid(2, "reward percentiles must be an array of numbers");
+    }
+    if (node.get().size() > MAX_PERCENTILES) {
+      throw JsonRpcException.server(
+          "invalid reward percentile: over the query limit " + MAX_PERCENTILES);
     }
     double[] out = new double[node.get().size()];
     for (int i = 0; i < out.length; i++) {
@@ -128,14 +146,20 @@ public final class EthFeeHistory implements JsonRpcMethod {
       }
       out[i] = p.asDouble();
       if (out[i] < 0 || out[i] > 100) {
-        throw JsonRpcException.invalidParams("invalid reward percentile: " + out[i]);
+        throw JsonRpcException.server("invalid reward percentile: " + goFloat(out[i]));
       }
-      if (i > 0 && out[i] < out[i - 1]) {
-        throw JsonRpcException.invalidParams(
-            "invalid reward percentiles: #%d:%s > #%d:%s".formatted(i - 1, out[i - 1], i, out[i]));
+      if (i > 0 && out[i] <= out[i - 1]) {
+        throw JsonRpcException.server(
+            "invalid reward percentile: #%d:%s >= #%d:%s"
+                .formatted(i - 1, goFloat(out[i - 1]), i, goFloat(out[i])));
       }
     }
     return out;
+  }
+
+  /** A float as Go's {@code %f} writes it: six decimals. */
+  private static String goFloat(double value) {
+    return String.format(Locale.ROOT, "%f", value);
   }
 
   /** The tip at each percentile of the block's gas, transactions sorted by tip (geth's method). */

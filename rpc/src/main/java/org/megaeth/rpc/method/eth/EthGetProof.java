@@ -56,10 +56,13 @@ public final class EthGetProof implements JsonRpcMethod {
     }
     List<HexParser.StorageKey> keys = new ArrayList<>();
     for (JsonNode k : keysNode) {
+      if (!k.isTextual()) {
+        params.parse(1, () -> HexParser.storageKey(k));
+      }
       try {
-        keys.add(HexParser.storageKey(k));
+        keys.add(HexParser.storageKey(k.asText()));
       } catch (ParamException e) {
-        throw JsonRpcException.invalidParams(e.getMessage());
+        throw JsonRpcException.server(e.getMessage()); // geth: decodeHash's error, as it is
       }
     }
     BlockParameter block = params.blockOr(2, BlockParameter.Tag.LATEST);

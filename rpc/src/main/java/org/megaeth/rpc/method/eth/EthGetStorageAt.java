@@ -35,14 +35,19 @@ public final class EthGetStorageAt implements JsonRpcMethod {
   public JsonNode execute(RpcRequest request) throws JsonRpcException {
     Params params = request.params().atMost(3);
     Address address = params.address(0);
-    HexParser.StorageKey key;
-    try {
-      key = HexParser.storageKey(params.required(1));
-    } catch (ParamException e) {
-      throw JsonRpcException.invalidParams(e.getMessage());
+    JsonNode keyNode = params.required(1);
+    if (!keyNode.isTextual()) {
+      params.parse(1, () -> HexParser.storageKey(keyNode));
     }
     BlockParameter block = params.blockOr(2, BlockParameter.Tag.LATEST);
     try (StateView state = blocks.state(block)) {
+      // As geth: the block first, then the key, refused as a plain error in its words.
+      HexParser.StorageKey key;
+      try {
+        key = HexParser.storageKey(keyNode.asText());
+      } catch (ParamException e) {
+        throw JsonRpcException.server("unable to decode storage key: " + e.getMessage());
+      }
       return Json.text(Hex.encode(state.storage(address, key.key()).toBytes32()));
     }
   }

@@ -5,11 +5,13 @@ import org.megaeth.rpc.dispatch.JsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcMethod;
 import org.megaeth.rpc.dispatch.RpcRequest;
 import org.megaeth.rpc.json.Json;
-import org.megaeth.rpc.json.JsonRpcError;
 import org.megaeth.rpc.json.JsonRpcException;
 import org.megaeth.rpc.subscription.SubscriptionManager;
 
-/** {@code eth_unsubscribe}: true if this connection had the subscription. */
+/**
+ * {@code eth_unsubscribe}: true if this connection had the subscription; as geth, an id it does not
+ * have (any id over HTTP, which has none) is {@code -32000 subscription not found}.
+ */
 public final class EthUnsubscribe implements JsonRpcMethod {
   private final SubscriptionManager subscriptions;
 
@@ -24,11 +26,10 @@ public final class EthUnsubscribe implements JsonRpcMethod {
 
   @Override
   public JsonNode execute(RpcRequest request) throws JsonRpcException {
-    if (!request.connection().canPush()) {
-      throw JsonRpcException.of(
-          JsonRpcError.NOTIFICATIONS_UNSUPPORTED, "notifications not supported");
-    }
     String id = FilterIds.parse(request.params().atMost(1));
-    return Json.bool(subscriptions.unsubscribe(request.connection(), id));
+    if (!request.connection().canPush() || !subscriptions.unsubscribe(request.connection(), id)) {
+      throw JsonRpcException.server("subscription not found");
+    }
+    return Json.bool(true);
   }
 }
