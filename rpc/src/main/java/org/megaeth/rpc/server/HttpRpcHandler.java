@@ -22,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.megaeth.rpc.dispatch.RpcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,29 +104,55 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpVersion version = request.protocolVersion();
     Optional<String> allowOrigin = access.allowOrigin(origin);
-    // A request that arrives while the one before is still answered starts when that one is done,
-    // on whichever thread finished it; the connection's next request usually finds the tail done.
+    respondInOrder(
+        ctx,
+        () ->
+            runner
+                .answer(body, RpcConnection.HTTP, ctx.channel().eventLoop())
+                .thenApply(
+                    response -> {
+                      FullHttpResponse http =
+                          new DefaultFullHttpResponse(
+                              version,
+                              HttpResponseStatus.OK,
+                              Unpooled.wrappedBuffer(response.orElse(new byte[0])));
+                      http.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+                      allowOrigin.ifPresent(o -> cors(http, o));
+                      return http;
+                    }),
+        keepAlive);
+  }
+
+  /**
+   * Answers a request after every earlier request of this connection is answered: HTTP/1.1 sends
+   * responses in request order. A request that arrives while the one before is still answered
+   * starts when that one is written, on whichever thread finished it. The write itself is always a
+   * task on the event loop: a response computed on the loop (a send-only message, or a request that
+   * found the tail done) must queue behind an earlier response that another thread has already
+   * handed to the loop, not overtake it by writing at once.
+   */
+  private void respondInOrder(
+      ChannelHandlerContext ctx,
+      Supplier<CompletableFuture<FullHttpResponse>> response,
+      boolean keepAlive) {
     tail =
-        tail.thenCompose(
-                ignored -> runner.answer(body, RpcConnection.HTTP, ctx.channel().eventLoop()))
-            .thenAccept(
-                response -> {
-                  FullHttpResponse http =
-                      new DefaultFullHttpResponse(
-                          version,
-                          HttpResponseStatus.OK,
-                          Unpooled.wrappedBuffer(response.orElse(new byte[0])));
-                  http.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
-                  allowOrigin.ifPresent(o -> cors(http, o));
-                  HttpResponses.send(ctx, http, keepAlive);
-                })
+        tail.thenCompose(ignored -> response.get())
+            .thenAcceptAsync(http -> HttpResponses.send(ctx, http, keepAlive), ctx.executor())
             .exceptionally(
                 failure -> {
-                  // The processor turns every failure into a JSON-RPC error; this is a bug.
-                  LOG.error("request processing failed", failure);
+                  if (!(unwrap(failure) instanceof RejectedExecutionException)) {
+                    // The processor turns every failure into a JSON-RPC error; this is a bug.
+                    LOG.error("request processing failed", failure);
+                  } // else the server is stopping and its event loops are gone
                   ctx.close();
                   return null;
                 });
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private static boolean isJson(String contentType) {
@@ -153,7 +182,8 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                       headers == null ? "Content-Type" : headers);
               response.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
             });
-    HttpResponses.send(ctx, response, HttpUtil.isKeepAlive(request));
+    respondInOrder(
+        ctx, () -> CompletableFuture.completedFuture(response), HttpUtil.isKeepAlive(request));
   }
 
   private static void cors(FullHttpResponse response, String allowOrigin) {
@@ -209,7 +239,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     pipeline.remove(this);
   }
 
-  private static void sendText(
+  private void sendText(
       ChannelHandlerContext ctx,
       FullHttpRequest request,
       HttpResponseStatus status,
@@ -219,7 +249,10 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         new DefaultFullHttpResponse(
             request.protocolVersion(), status, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-    HttpResponses.send(ctx, response, keepAlive && HttpUtil.isKeepAlive(request));
+    respondInOrder(
+        ctx,
+        () -> CompletableFuture.completedFuture(response),
+        keepAlive && HttpUtil.isKeepAlive(request));
   }
 
   @Override

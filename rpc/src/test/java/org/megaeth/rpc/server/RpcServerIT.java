@@ -115,6 +115,31 @@ class RpcServerIT {
     }
   }
 
+  /**
+   * Answers that need no JSON-RPC work (a health-check GET, a refused content type) are queued
+   * behind the calls sent before them on the connection, not written ahead of them.
+   */
+  @Test
+  void shouldAnswerPipelinedRequestsInOrderWhateverTheirKind() throws Exception {
+    try (RawHttp raw = new RawHttp(address)) {
+      for (int round = 0; round < 20; round++) {
+        raw.write(
+            RawHttp.post("localhost", "application/json", Rpc.request("eth_blockNumber"))
+                + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + RawHttp.post("localhost", "text/plain", Rpc.request("eth_chainId"))
+                + RawHttp.post("localhost", "application/json", Rpc.request("net_version")));
+        RawHttp.Response call = raw.read();
+        assertThat(call.status()).as("round %d, first answer", round).isEqualTo(200);
+        assertThat(Json.parse(call.body()).get("result").asText()).startsWith("0x");
+        RawHttp.Response health = raw.read();
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).as("round %d, second answer", round).isEmpty();
+        assertThat(raw.read().status()).as("round %d, third answer", round).isEqualTo(415);
+        assertThat(Json.parse(raw.read().body()).get("result").asText()).isEqualTo("1337");
+      }
+    }
+  }
+
   @Test
   void shouldRefuseHostsOffTheAllowList() throws Exception {
     try (RawHttp raw = new RawHttp(address)) {
