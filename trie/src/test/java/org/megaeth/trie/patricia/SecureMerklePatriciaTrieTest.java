@@ -154,12 +154,14 @@ class SecureMerklePatriciaTrieTest {
       Bytes hashedKey = Bytes.wrap(Keccak.keccak256(key.toArrayUnsafe()));
       assertThat(MerkleProof.verify(root, hashedKey, trie.getProof(key))).isEqualTo(expected);
     }
+    assertThat(trie.indexHoldsTrieLeaves()).isTrue();
     // Rewriting every value unchanged over leaves decoded from the store changes nothing.
     loaded.apply(model);
     assertThat(loaded.rootHash()).isEqualTo(root);
     // Rewriting them over the in-memory leaves keeps the root too.
     trie.apply(model);
     assertThat(trie.rootHash()).isEqualTo(root);
+    assertThat(trie.indexHoldsTrieLeaves()).isTrue();
   }
 
   private static Bytes shapedKey(int k, int keyLength) {
