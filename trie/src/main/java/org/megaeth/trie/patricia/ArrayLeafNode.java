@@ -5,37 +5,25 @@ import org.apache.tuweni.bytes.Bytes;
 import org.megaeth.core.crypto.Keccak;
 
 /**
- * A leaf whose key and value are one byte array, {@link #data}: every leaf for now.
+ * A leaf whose key and value are one byte array, {@link #data}: plain tries' leaves, leaves decoded
+ * from a store, a witness or a proof, accounts, and slots whose key or value is not of a {@link
+ * SlotLeafNode} shape.
  *
  * <p>data = varint(keyLength << 1 | kind) ++ key ++ value. kind 0: the key is a nibble path of
  * keyLength nibbles, packed (an odd count leaves the last low nibble 0); kind 1: the key is a
  * preimage of keyLength bytes. The value is the rest.
  *
- * <p>Two shapes are stored shorter, because they are most of the state and an array's size is
- * rounded up to 8 bytes (docs/benchmarks.md, "trie: heap bytes per account and per slot"):
- *
- * <ul>
- *   <li>A storage slot: a 32-byte preimage and a value that is a 32-byte word, rlp 0xa0 ++ word.
- *       Its data is exactly 64 bytes, preimage ++ word, with no header and no 0xa0: 80 bytes
- *       instead of 88. No other data is 64 bytes long: the header of one that would be is padded
- *       (below).
- *   <li>An account with no storage and no code: its RLP ends with the empty-trie root and
- *       keccak256("") (66 bytes of its ~80). A preimage leaf whose value ends with those 66 bytes
- *       stores the value without them: 56 bytes instead of 120.
- * </ul>
- *
- * <p>The header varint can carry padding: extra bytes past the minimal encoding, the last one 0x00
- * (a minimal varint never ends with 0x00). An odd count of extra bytes says the account tail is
- * left out; two more bytes keep the data from being 64 bytes long. Reading a value of either short
- * shape copies it back together; hashing, proofs and the index see the same bytes as before.
+ * <p>An account with no storage and no code is stored shorter, because accounts are most of the
+ * account trie and an array's size is rounded up to 8 bytes (docs/benchmarks.md, "trie: heap bytes
+ * per account and per slot"): its RLP ends with the empty-trie root and keccak256("") (66 bytes of
+ * its ~80), and a preimage leaf whose value ends with those 66 bytes stores the value without them:
+ * 56 bytes instead of 120. The header varint then carries one byte of padding: an extra byte past
+ * the minimal encoding, 0x00 (a minimal varint never ends with 0x00). Reading such a value copies
+ * it back together; hashing, proofs and the index see the same bytes as before. (A storage slot of
+ * a 32-byte word was stored here as 64 bytes with no header until its leaf moved to fields, {@link
+ * WordSlotLeafNode}.)
  */
 final class ArrayLeafNode extends LeafNode {
-  /** The length of a storage slot's data: preimage and word, no header. */
-  private static final int SLOT_DATA_LENGTH = 64;
-
-  /** The RLP string header of a 32-byte word, left out of a storage slot's data. */
-  private static final byte WORD_HEADER = (byte) 0xa0;
-
   /**
    * rlp(EMPTY_TRIE_ROOT) ++ rlp(keccak256("")): the last two fields of an account with no storage
    * and no code.
@@ -70,9 +58,8 @@ final class ArrayLeafNode extends LeafNode {
   static byte[] pathData(byte[] nibbles, int length, byte[] value, int valueOffset, int valueLen) {
     long h = (long) length << 1;
     int keyBytes = (length + 1) / 2;
-    int extra = padding(varintSize(h) + keyBytes + valueLen, false);
-    byte[] out = new byte[varintSize(h) + extra + keyBytes + valueLen];
-    int pos = writeVarint(out, h, extra);
+    byte[] out = new byte[varintSize(h) + keyBytes + valueLen];
+    int pos = writeVarint(out, h, 0);
     for (int i = 0; i < length; i++) {
       out[pos + i / 2] |= (byte) ((i & 1) == 0 ? nibbles[i] << 4 : nibbles[i]);
     }
@@ -86,16 +73,10 @@ final class ArrayLeafNode extends LeafNode {
 
   /** Leaf data for a secure trie's key preimage and a value. */
   static byte[] preimageData(byte[] preimage, byte[] value) {
-    if (preimage.length == 32 && value.length == 33 && value[0] == WORD_HEADER) {
-      byte[] out = new byte[SLOT_DATA_LENGTH];
-      System.arraycopy(preimage, 0, out, 0, 32);
-      System.arraycopy(value, 1, out, 32, 32);
-      return out;
-    }
     long h = ((long) preimage.length << 1) | 1;
     boolean tail = endsWithAccountTail(value);
     int stored = tail ? value.length - ACCOUNT_TAIL.length : value.length;
-    int extra = padding(varintSize(h) + preimage.length + stored, tail);
+    int extra = tail ? 1 : 0;
     byte[] out = new byte[varintSize(h) + extra + preimage.length + stored];
     int pos = writeVarint(out, h, extra);
     System.arraycopy(preimage, 0, out, pos, preimage.length);
@@ -110,27 +91,14 @@ final class ArrayLeafNode extends LeafNode {
         && Arrays.equals(value, from, value.length, ACCOUNT_TAIL, 0, ACCOUNT_TAIL.length);
   }
 
-  /**
-   * The extra header bytes for data of {@code length} bytes with a minimal header: one for an
-   * account tail, two more if the data would otherwise be as long as a storage slot's.
-   */
-  private static int padding(int length, boolean tail) {
-    int extra = tail ? 1 : 0;
-    return length + extra == SLOT_DATA_LENGTH ? extra + 2 : extra;
-  }
-
-  private static boolean isSlot(byte[] data) {
-    return data.length == SLOT_DATA_LENGTH;
-  }
-
   private static boolean hasPreimage(byte[] data) {
-    return isSlot(data) || (data[0] & 1) == 1;
+    return (data[0] & 1) == 1;
   }
 
   /** Whether the value is stored without its {@link #ACCOUNT_TAIL}. */
   private static boolean hasAccountTail(byte[] data) {
     // Only preimage data is ever padded for a tail; the kind bit is the first byte's low bit.
-    if (data[0] >= 0 || (data[0] & 1) == 0 || isSlot(data)) {
+    if (data[0] >= 0 || (data[0] & 1) == 0) {
       return false;
     }
     int extra = keyOffset(data) - varintSize(readVarint(data));
@@ -139,9 +107,6 @@ final class ArrayLeafNode extends LeafNode {
 
   /** Key length: nibbles for a path, bytes for a preimage. */
   private static int keyLength(byte[] data) {
-    if (isSlot(data)) {
-      return 32;
-    }
     int b = data[0];
     if (b >= 0) {
       return b >>> 1;
@@ -152,9 +117,6 @@ final class ArrayLeafNode extends LeafNode {
 
   /** Where the key starts: past the header varint and its padding. */
   private static int keyOffset(byte[] data) {
-    if (isSlot(data)) {
-      return 0;
-    }
     if (data[0] >= 0) {
       return 1;
     }
@@ -165,7 +127,7 @@ final class ArrayLeafNode extends LeafNode {
     return pos + 1;
   }
 
-  /** Where the stored value starts (a storage slot's word, after its left-out 0xa0). */
+  /** Where the stored value starts. */
   private static int valueOffset(byte[] data) {
     int length = keyLength(data);
     return keyOffset(data) + (hasPreimage(data) ? length : (length + 1) / 2);
@@ -233,7 +195,7 @@ final class ArrayLeafNode extends LeafNode {
 
   /** The value in leaf data, sharing the array when it is stored whole. */
   static Bytes value(byte[] data) {
-    if (isSlot(data) || hasAccountTail(data)) {
+    if (hasAccountTail(data)) {
       byte[] out = new byte[valueLength(data)];
       copyValue(data, out, 0);
       return Bytes.wrap(out);
@@ -243,9 +205,6 @@ final class ArrayLeafNode extends LeafNode {
   }
 
   private static int valueLength(byte[] data) {
-    if (isSlot(data)) {
-      return 33;
-    }
     int stored = data.length - valueOffset(data);
     return hasAccountTail(data) ? stored + ACCOUNT_TAIL.length : stored;
   }
@@ -253,11 +212,6 @@ final class ArrayLeafNode extends LeafNode {
   private static void copyValue(byte[] data, byte[] dst, int offset) {
     int off = valueOffset(data);
     int stored = data.length - off;
-    if (isSlot(data)) {
-      dst[offset] = WORD_HEADER;
-      System.arraycopy(data, off, dst, offset + 1, stored);
-      return;
-    }
     System.arraycopy(data, off, dst, offset, stored);
     if (hasAccountTail(data)) {
       System.arraycopy(ACCOUNT_TAIL, 0, dst, offset + stored, ACCOUNT_TAIL.length);
@@ -317,11 +271,6 @@ final class ArrayLeafNode extends LeafNode {
   boolean valueEquals(byte[] value) {
     int off = valueOffset(data);
     int stored = data.length - off;
-    if (isSlot(data)) {
-      return value.length == 33
-          && value[0] == WORD_HEADER
-          && Arrays.equals(data, off, data.length, value, 1, value.length);
-    }
     if (!hasAccountTail(data)) {
       return Arrays.equals(data, off, data.length, value, 0, value.length);
     }
@@ -337,7 +286,7 @@ final class ArrayLeafNode extends LeafNode {
 
   @Override
   int valueFirstByte() {
-    return isSlot(data) ? WORD_HEADER & 0xFF : data[valueOffset(data)] & 0xFF;
+    return data[valueOffset(data)] & 0xFF;
   }
 
   @Override

@@ -216,6 +216,19 @@ final class KeyIndex {
     return finish(h);
   }
 
+  /**
+   * {@link #hash(byte[], int, int)} of a 32-byte key given as its four longs, read little-endian
+   * ({@link SlotLeafNode}).
+   */
+  static long hash(long k0, long k1, long k2, long k3) {
+    long h = 32 * 0x9E3779B97F4A7C15L;
+    h = mix(h, k0);
+    h = mix(h, k1);
+    h = mix(h, k2);
+    h = mix(h, k3);
+    return finish(h);
+  }
+
   private static long mix(long h, long word) {
     return Long.rotateLeft(h ^ (word * 0xC2B2AE3D27D4EB4FL), 31) * 0x9E3779B97F4A7C15L;
   }

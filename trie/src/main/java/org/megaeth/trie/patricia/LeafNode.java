@@ -19,14 +19,18 @@ import org.apache.tuweni.bytes.Bytes;
  *       until it is hashed (see {@link Node#refOrPath}), so hashing costs no extra keccak.
  * </ul>
  *
- * <p>Every leaf is an {@link ArrayLeafNode}, one object and one byte array, for now. Callers see
- * only the methods here, so that other shapes can keep key and value elsewhere: hashing, proofs,
- * witnesses, the index and frozen tries get the same bytes whatever the shape.
+ * <p>To keep the in-memory state small (docs/benchmarks.md, "trie: heap bytes per account and per
+ * slot"), the commonest shapes of a secure trie keep key and value in the leaf's own fields, with
+ * no array (and so no array header and no reference to it): a storage slot of a 32-byte key and a
+ * 32-byte word ({@link WordSlotLeafNode}, 120 bytes) or a value of up to 8 bytes ({@link
+ * SmallSlotLeafNode}, 96 bytes). Every other leaf is an {@link ArrayLeafNode}, one object and one
+ * byte array. Callers see only the methods here: hashing, proofs, witnesses, the index and frozen
+ * tries get the same bytes whatever the shape.
  *
  * <p>A leaf is immutable (trie nodes are shared between versions). One that moves to another depth
  * (a branch above it is split or collapses) becomes a new leaf with the same key and value.
  */
-abstract sealed class LeafNode extends Node permits ArrayLeafNode {
+abstract sealed class LeafNode extends Node permits ArrayLeafNode, SlotLeafNode {
   /** Secure keys hash to 32 bytes: 64 nibbles. */
   static final int HASHED_PATH_NIBBLES = 64;
 
@@ -57,6 +61,14 @@ abstract sealed class LeafNode extends Node permits ArrayLeafNode {
    * null, is the key's full nibble path, kept until the leaf is hashed.
    */
   static LeafNode ofPreimage(byte[] preimage, byte[] value, int depth, byte[] path) {
+    if (preimage.length == SlotLeafNode.KEY_LENGTH) {
+      if (WordSlotLeafNode.fits(value)) {
+        return new WordSlotLeafNode(preimage, value, depth, path);
+      }
+      if (SmallSlotLeafNode.fits(value)) {
+        return new SmallSlotLeafNode(preimage, value, depth, path);
+      }
+    }
     return new ArrayLeafNode(ArrayLeafNode.preimageData(preimage, value), depth, path);
   }
 

@@ -233,6 +233,12 @@ public final class SecureMerklePatriciaTrie {
     return inMemory && same[0] && count[0] == keys.size();
   }
 
+  /** For tests: what the index holds for {@code key} (a {@link LeafNode} or leaf data), or null. */
+  Object indexEntry(Bytes key) {
+    KeyIndex keys = index;
+    return keys == null ? null : keys.entry(key.toArrayUnsafe());
+  }
+
   private static byte[] hashedKey(byte[] preimage) {
     byte[] hash = new byte[32];
     Keccak.keccak256(preimage, 0, preimage.length, hash, 0);

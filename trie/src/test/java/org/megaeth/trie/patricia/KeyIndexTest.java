@@ -60,6 +60,34 @@ class KeyIndexTest {
     assertThat(index.size()).isEqualTo(1);
   }
 
+  /**
+   * 32-byte keys are held in the leaf's fields ({@link SlotLeafNode}) and hashed from them; every
+   * shape of the same key must land on the same entry, and the hash of the fields must be the hash
+   * of the key's bytes.
+   */
+  @Test
+  void shouldFindSameEntryWhenLeafShapeOfThirtyTwoByteKeyChanges() {
+    KeyIndex index = new KeyIndex();
+    byte[] word = new byte[33];
+    word[0] = (byte) 0xa0;
+    word[32] = 5;
+    byte[][] values = {
+      word, {1}, {9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, word, {(byte) 0x88, 1, 2, 3, 4, 5, 6, 7, 8}
+    };
+    for (int k = 0; k < 200; k++) {
+      byte[] key = Bytes.concatenate(Bytes.wrap(new byte[28]), Bytes.ofUnsignedInt(k)).toArray();
+      for (byte[] value : values) {
+        LeafNode leaf = leaf(key, value);
+        assertThat(leaf.preimageHash()).isEqualTo(KeyIndex.hash(key, 0, key.length));
+        index.put(leaf);
+        assertThat(index.entry(key)).isSameAs(leaf.indexEntry());
+        assertThat(index.get(key)).isEqualTo(Bytes.wrap(value));
+      }
+    }
+    assertThat(index.size()).isEqualTo(200);
+    assertThat(index.isConsistent()).isTrue();
+  }
+
   @Test
   void shouldProbeAndShiftAcrossChunkEdgeAndTableEndWhenTableSpansTwoChunks() {
     int chunk = KeyIndex.CHUNK_SIZE;
