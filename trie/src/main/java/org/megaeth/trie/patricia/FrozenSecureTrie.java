@@ -75,11 +75,7 @@ public final class FrozenSecureTrie {
     while (node != null) {
       node = resolve(node, k, depth);
       if (node instanceof LeafNode leaf) {
-        boolean match =
-            leaf.hasPreimage()
-                ? LeafNode.preimageEquals(leaf.data, preimage)
-                : leaf.pathEquals(k, depth);
-        return match ? Optional.of(leaf.value()) : Optional.empty();
+        return leaf.hasKey(k, depth, preimage) ? Optional.of(leaf.value()) : Optional.empty();
       } else if (node instanceof ExtensionNode ext) {
         if (!Nibbles.startsWith(k, depth, ext.path)) {
           return Optional.empty();
@@ -165,9 +161,7 @@ public final class FrozenSecureTrie {
               throw new IllegalStateException(
                   "trie leaf at [" + Nibbles.toString(path) + "] has no key preimage");
             }
-            int off = LeafNode.keyOffset(leaf.data);
-            Bytes key = Bytes.wrap(leaf.data, off, LeafNode.keyLength(leaf.data));
-            next = new Entry(key, leaf.value());
+            next = new Entry(leaf.preimage(), leaf.value());
           }
           case ExtensionNode ext ->
               stack.push(new Object[] {ext.child, Nibbles.concat(path, ext.path)});

@@ -3,12 +3,16 @@ package org.megaeth.trie.patricia;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.apache.tuweni.bytes.Bytes;
 
 /**
  * A secure trie's leaves by key preimage: reads without keccak and without walking the trie, so the
  * world state needs no flat copy of its values (docs/benchmarks.md, "world state memory"). It holds
- * the leaves' own data arrays ({@link LeafNode#preimageData}), so it costs a reference and a byte
- * per slot of its table (5 to 10 bytes per entry) and no copy of keys or values.
+ * what the trie's leaves keep their keys and values in ({@link LeafNode#indexEntry}: an array
+ * leaf's data array, or a leaf holding them in fields), so it costs a reference and a byte per slot
+ * of its table (5 to 10 bytes per entry) and no copy of keys or values. The trie reports every leaf
+ * it creates for a key, including a leaf moved to another depth, so that the index refers to the
+ * leaf in the trie and keeps no replaced one alive.
  *
  * <p>Open addressing with linear probing over a power-of-two table, at most 3/4 full, with a byte
  * of the key's hash per slot so that a probe dereferences a leaf only when that byte matches.
@@ -36,8 +40,11 @@ final class KeyIndex {
   /** The table's slot count, a power of two; slot {@code i} is in chunk {@code i >>> 16}. */
   private int capacity = 16;
 
-  /** The leaf data of each slot, by chunk; a table smaller than a chunk has one short chunk. */
-  private byte[][][] entries = {new byte[16][]};
+  /**
+   * The entry of each slot, by chunk ({@link LeafNode#indexEntry}: a {@code byte[]} of {@link
+   * ArrayLeafNode} data or a {@link LeafNode}); a table smaller than a chunk has one short chunk.
+   */
+  private Object[][] entries = {new Object[16]};
 
   /** The hash byte of each occupied slot, never 0; 0 marks an empty slot. Chunked as entries. */
   private byte[][] tags = {new byte[16]};
@@ -48,8 +55,17 @@ final class KeyIndex {
     return size;
   }
 
-  /** The leaf data for {@code key}, or {@code null}. */
-  byte[] get(byte[] key) {
+  /** The value for {@code key}, or {@code null}. Benchmark before refactoring. */
+  Bytes get(byte[] key) {
+    Object entry = entry(key);
+    if (entry == null) {
+      return null;
+    }
+    return entry instanceof byte[] data ? ArrayLeafNode.value(data) : ((LeafNode) entry).value();
+  }
+
+  /** The entry for {@code key}, or {@code null}. */
+  Object entry(byte[] key) {
     long h = hash(key, 0, key.length);
     byte tag = tag(h);
     int mask = capacity - 1;
@@ -59,37 +75,29 @@ final class KeyIndex {
         return null;
       }
       if (t == tag) {
-        byte[] data = entryAt(i);
-        if (LeafNode.preimageEquals(data, key)) {
-          return data;
+        Object entry = entryAt(i);
+        if (hasKey(entry, key)) {
+          return entry;
         }
       }
     }
   }
 
-  /**
-   * Adds or replaces the entry for the preimage in {@code data}. An entry with the same value is
-   * kept, as the trie keeps the leaf it belongs to when a value is rewritten unchanged.
-   */
-  void put(byte[] data) {
-    int off = LeafNode.keyOffset(data);
-    long h = hash(data, off, LeafNode.keyLength(data));
+  /** Adds the entry for a preimage leaf, or replaces the one with the same preimage. */
+  void put(LeafNode leaf) {
+    Object entry = leaf.indexEntry();
+    long h = leaf.preimageHash();
     byte tag = tag(h);
     int mask = capacity - 1;
     int i = (int) h & mask;
     for (byte t = tagAt(i); t != 0; t = tagAt(i)) {
-      if (t == tag) {
-        byte[] old = entryAt(i);
-        if (LeafNode.samePreimage(old, data)) {
-          if (!LeafNode.sameValue(old, data)) {
-            set(i, tag, data);
-          }
-          return;
-        }
+      if (t == tag && samePreimage(entryAt(i), leaf)) {
+        set(i, tag, entry);
+        return;
       }
       i = (i + 1) & mask;
     }
-    set(i, tag, data);
+    set(i, tag, entry);
     if (++size > capacity / 4 * 3) {
       resize(capacity * 2);
     }
@@ -105,7 +113,7 @@ final class KeyIndex {
       if (t == 0) {
         return;
       }
-      if (t == tag && LeafNode.preimageEquals(entryAt(i), key)) {
+      if (t == tag && hasKey(entryAt(i), key)) {
         break;
       }
       i = (i + 1) & mask;
@@ -114,10 +122,10 @@ final class KeyIndex {
     // allows, so lookups never stop early at a hole.
     int gap = i;
     for (int j = (gap + 1) & mask; tagAt(j) != 0; j = (j + 1) & mask) {
-      byte[] data = entryAt(j);
-      int home = homeSlot(data, mask);
+      Object entry = entryAt(j);
+      int home = homeSlot(entry, mask);
       if (((j - home) & mask) >= ((j - gap) & mask)) {
-        set(gap, tagAt(j), data);
+        set(gap, tagAt(j), entry);
         gap = j;
       }
     }
@@ -129,39 +137,57 @@ final class KeyIndex {
     return tags[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK];
   }
 
-  private byte[] entryAt(int slot) {
+  private static boolean hasKey(Object entry, byte[] key) {
+    return entry instanceof byte[] data
+        ? ArrayLeafNode.preimageEquals(data, key, 0, key.length)
+        : ((LeafNode) entry).preimageEquals(key);
+  }
+
+  private static boolean samePreimage(Object entry, LeafNode leaf) {
+    return entry instanceof byte[] data
+        ? ArrayLeafNode.samePreimage(data, leaf)
+        : ((LeafNode) entry).samePreimage(leaf);
+  }
+
+  private static long hashOf(Object entry) {
+    return entry instanceof byte[] data
+        ? ArrayLeafNode.preimageHash(data)
+        : ((LeafNode) entry).preimageHash();
+  }
+
+  private Object entryAt(int slot) {
     return entries[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK];
   }
 
-  private void set(int slot, byte tag, byte[] data) {
+  private void set(int slot, byte tag, Object entry) {
     tags[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK] = tag;
-    entries[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK] = data;
+    entries[slot >>> CHUNK_SHIFT][slot & CHUNK_MASK] = entry;
   }
 
   private void resize(int newCapacity) {
-    byte[][][] oldEntries = entries;
+    Object[][] oldEntries = entries;
     int chunks = Math.max(1, newCapacity / CHUNK_SIZE);
     int chunkLength = Math.min(newCapacity, CHUNK_SIZE);
-    entries = new byte[chunks][chunkLength][];
+    entries = new Object[chunks][chunkLength];
     tags = new byte[chunks][chunkLength];
     capacity = newCapacity;
     int mask = newCapacity - 1;
-    for (byte[][] chunk : oldEntries) {
-      for (byte[] data : chunk) {
-        if (data != null) {
-          long h = hash(data, LeafNode.keyOffset(data), LeafNode.keyLength(data));
+    for (Object[] chunk : oldEntries) {
+      for (Object entry : chunk) {
+        if (entry != null) {
+          long h = hashOf(entry);
           int i = (int) h & mask;
           while (tagAt(i) != 0) {
             i = (i + 1) & mask;
           }
-          set(i, tag(h), data);
+          set(i, tag(h), entry);
         }
       }
     }
   }
 
-  private static int homeSlot(byte[] data, int mask) {
-    return (int) hash(data, LeafNode.keyOffset(data), LeafNode.keyLength(data)) & mask;
+  private static int homeSlot(Object entry, int mask) {
+    return (int) hashOf(entry) & mask;
   }
 
   /** The top byte of the hash, made non-zero; the slot comes from the low bits. */
@@ -178,17 +204,37 @@ final class KeyIndex {
     long h = len * 0x9E3779B97F4A7C15L;
     int i = 0;
     for (; i + 8 <= len; i += 8) {
-      h = Long.rotateLeft(h ^ ((long) LONGS.get(a, off + i) * 0xC2B2AE3D27D4EB4FL), 31);
-      h *= 0x9E3779B97F4A7C15L;
+      h = mix(h, (long) LONGS.get(a, off + i));
     }
     if (i < len) {
       long tail = 0;
       for (int k = len - 1; k >= i; k--) {
         tail = (tail << 8) | (a[off + k] & 0xFF);
       }
-      h = Long.rotateLeft(h ^ (tail * 0xC2B2AE3D27D4EB4FL), 31) * 0x9E3779B97F4A7C15L;
+      h = mix(h, tail);
     }
-    // The finalizer of MurmurHash3, so every output bit depends on every input bit.
+    return finish(h);
+  }
+
+  /**
+   * {@link #hash(byte[], int, int)} of a 32-byte key given as its four longs, read little-endian
+   * ({@link SlotLeafNode}).
+   */
+  static long hash(long k0, long k1, long k2, long k3) {
+    long h = 32 * 0x9E3779B97F4A7C15L;
+    h = mix(h, k0);
+    h = mix(h, k1);
+    h = mix(h, k2);
+    h = mix(h, k3);
+    return finish(h);
+  }
+
+  private static long mix(long h, long word) {
+    return Long.rotateLeft(h ^ (word * 0xC2B2AE3D27D4EB4FL), 31) * 0x9E3779B97F4A7C15L;
+  }
+
+  /** The finalizer of MurmurHash3, so every output bit depends on every input bit. */
+  private static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;
@@ -226,7 +272,7 @@ final class KeyIndex {
   /** For tests: the slot holding {@code key}, or -1. */
   int slotOf(byte[] key) {
     for (int j = 0; j < capacity; j++) {
-      if (tagAt(j) != 0 && LeafNode.preimageEquals(entryAt(j), key)) {
+      if (tagAt(j) != 0 && hasKey(entryAt(j), key)) {
         return j;
       }
     }

@@ -129,11 +129,7 @@ public final class MerklePatriciaTrie {
         node = load(node.ref(), key, depth, -1);
       }
       if (node instanceof LeafNode leaf) {
-        boolean match =
-            preimage != null && leaf.hasPreimage()
-                ? LeafNode.preimageEquals(leaf.data, preimage)
-                : leaf.pathEquals(key, depth);
-        return match ? leaf.value() : null;
+        return leaf.hasKey(key, depth, preimage) ? leaf.value() : null;
       } else if (node instanceof ExtensionNode ext) {
         if (!Nibbles.startsWith(key, depth, ext.path)) {
           return null;
@@ -159,12 +155,12 @@ public final class MerklePatriciaTrie {
     byte[] k = Nibbles.fromBytes(key);
     root =
         value.isEmpty()
-            ? remove(root, k, 0, null)
-            : put(root, k, 0, LeafNode.pathData(k, value.toArrayUnsafe()));
+            ? remove(root, k, 0, null, null)
+            : put(root, k, 0, null, value.toArrayUnsafe(), null);
   }
 
   public void remove(Bytes key) {
-    root = remove(root, Nibbles.fromBytes(key), 0, null);
+    root = remove(root, Nibbles.fromBytes(key), 0, null, null);
   }
 
   /** Applies a batch of changes on the calling thread; an empty or null value removes the key. */
@@ -182,23 +178,30 @@ public final class MerklePatriciaTrie {
   public void apply(Map<Bytes, Bytes> changes, Executor executor) {
     int n = changes.size();
     byte[][] keys = new byte[n][];
-    byte[][] datas = new byte[n][];
+    byte[][] values = new byte[n][];
     int i = 0;
     for (Map.Entry<Bytes, Bytes> e : changes.entrySet()) {
       keys[i] = Nibbles.fromBytes(e.getKey());
       Bytes value = e.getValue();
-      datas[i] = LeafNode.pathData(keys[i], value == null ? Nibbles.EMPTY : value.toArrayUnsafe());
+      values[i] = value == null ? Nibbles.EMPTY : value.toArrayUnsafe();
       i++;
     }
-    apply(keys, datas, executor);
+    apply(keys, null, values, executor, null);
   }
 
   /**
-   * Applies changes given as nibble keys and the {@link LeafNode} data of their new leaves (an
-   * empty value removes). Benchmark before refactoring: {@code
-   * benchmarks/.../trie/TrieUpdateBenchmark}.
+   * Applies changes given as nibble keys, for a secure trie their preimages ({@code preimages} null
+   * for a plain trie), and values (an empty value removes; values are copied, not kept). When
+   * {@code created} is not null, every leaf the changes create is added to it, in order: the new
+   * leaves and the leaves moved to another depth by a split or a collapse (a secure trie's index
+   * follows them). Benchmark before refactoring: {@code benchmarks/.../trie/TrieUpdateBenchmark}.
    */
-  void apply(byte[][] keys, byte[][] datas, Executor executor) {
+  void apply(
+      byte[][] keys,
+      byte[][] preimages,
+      byte[][] values,
+      Executor executor,
+      List<LeafNode> created) {
     if (keys.length == 0) {
       return;
     }
@@ -213,28 +216,39 @@ public final class MerklePatriciaTrie {
     if (branch == null) {
       // No root branch to split the work under: a small trie, or one under an extension.
       for (int i = 0; i < keys.length; i++) {
-        current = update(current, keys[i], 0, datas[i]);
+        current = update(current, keys[i], 0, preimageOf(preimages, i), values[i], created);
       }
       root = current;
       return;
     }
-    root = applyUnderRootBranch(current, branch, keys, datas, executor);
+    root = applyUnderRootBranch(current, branch, keys, preimages, values, executor, created);
   }
 
-  /** One change of a batch: a put, or a removal when the new leaf's value is empty. */
-  private Node update(Node node, byte[] key, int depth, byte[] data) {
-    return LeafNode.valueLength(data) == 0
-        ? remove(node, key, depth, data)
-        : put(node, key, depth, data);
+  private static byte[] preimageOf(byte[][] preimages, int i) {
+    return preimages == null ? null : preimages[i];
+  }
+
+  /** One change of a batch: a put, or a removal when the value is empty. */
+  private Node update(
+      Node node, byte[] key, int depth, byte[] preimage, byte[] value, List<LeafNode> created) {
+    return value.length == 0
+        ? remove(node, key, depth, preimage, created)
+        : put(node, key, depth, preimage, value, created);
   }
 
   private Node applyUnderRootBranch(
-      Node original, BranchNode branch, byte[][] keys, byte[][] datas, Executor executor) {
+      Node original,
+      BranchNode branch,
+      byte[][] keys,
+      byte[][] preimages,
+      byte[][] values,
+      Executor executor,
+      List<LeafNode> created) {
     int[] counts = new int[16];
     byte[] rootValue = branch.value();
     for (int i = 0; i < keys.length; i++) {
       if (keys[i].length == 0) {
-        rootValue = LeafNode.valueLength(datas[i]) == 0 ? null : valueOf(datas[i]);
+        rootValue = values[i].length == 0 ? null : values[i].clone();
       } else {
         counts[keys[i][0]]++;
       }
@@ -257,6 +271,8 @@ public final class MerklePatriciaTrie {
     Node[] oldChildren = branch.expand();
     Node[] newChildren = oldChildren.clone();
     Runnable[] tasks = new Runnable[taskCount];
+    // Each task collects its created leaves on its own; they are joined in nibble order below.
+    List<LeafNode>[] createdBySlot = created == null ? null : newLeafLists();
     int t = 0;
     for (int nibble = 0; nibble < 16; nibble++) {
       int[] group = groups[nibble];
@@ -264,54 +280,86 @@ public final class MerklePatriciaTrie {
         continue;
       }
       int slot = nibble;
+      List<LeafNode> taskCreated = created == null ? null : createdBySlot[slot];
       tasks[t++] =
           () -> {
             Node child = oldChildren[slot];
             for (int i : group) {
-              child = update(child, keys[i], 1, datas[i]);
+              child = update(child, keys[i], 1, preimageOf(preimages, i), values[i], taskCreated);
             }
             newChildren[slot] = child;
           };
     }
     ParallelTasks.run(executor, tasks);
+    if (created != null) {
+      for (List<LeafNode> leaves : createdBySlot) {
+        created.addAll(leaves);
+      }
+    }
     boolean changed = !Arrays.equals(rootValue, branch.value());
     for (int nibble = 0; nibble < 16 && !changed; nibble++) {
       changed = newChildren[nibble] != oldChildren[nibble];
     }
-    return changed ? normalizeBranch(newChildren, rootValue, Nibbles.EMPTY, 0) : original;
+    return changed ? normalizeBranch(newChildren, rootValue, Nibbles.EMPTY, 0, created) : original;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<LeafNode>[] newLeafLists() {
+    List<LeafNode>[] lists = new List[16];
+    for (int i = 0; i < 16; i++) {
+      lists[i] = new ArrayList<>();
+    }
+    return lists;
+  }
+
+  /** Adds {@code leaf} to {@code created} when collecting; returns it. */
+  private static LeafNode created(LeafNode leaf, List<LeafNode> created) {
+    if (created != null) {
+      created.add(leaf);
+    }
+    return leaf;
   }
 
   /**
    * Inserts or replaces; returns the new node, or {@code original} itself when nothing changed (so
    * unchanged values do not dirty the path).
    */
-  private Node put(Node original, byte[] key, int depth, byte[] data) {
+  private Node put(
+      Node original, byte[] key, int depth, byte[] preimage, byte[] value, List<LeafNode> created) {
     if (original == null) {
-      return new LeafNode(data, depth, key);
+      return created(LeafNode.of(key, depth, preimage, value), created);
     }
     Node node = resolve(original, key, depth, -1);
     if (node instanceof LeafNode leaf) {
-      return putInLeaf(original, leaf, key, depth, data);
+      return putInLeaf(original, leaf, key, depth, preimage, value, created);
     } else if (node instanceof ExtensionNode ext) {
-      return putInExtension(original, ext, key, depth, data);
+      return putInExtension(original, ext, key, depth, preimage, value, created);
     }
     BranchNode branch = (BranchNode) node;
     if (depth == key.length) {
-      byte[] value = valueOf(data);
-      return Arrays.equals(branch.value(), value) ? original : branch.withValue(value);
+      return Arrays.equals(branch.value(), value) ? original : branch.withValue(value.clone());
     }
     int nibble = key[depth];
     Node oldChild = branch.child(nibble);
-    Node newChild = put(oldChild, key, depth + 1, data);
+    Node newChild = put(oldChild, key, depth + 1, preimage, value, created);
     if (newChild == oldChild) {
       return original;
     }
     return branch.withChild(nibble, newChild);
   }
 
-  private static Node putInLeaf(Node original, LeafNode leaf, byte[] key, int depth, byte[] data) {
-    if (leaf.hasKey(key, depth, data)) {
-      return LeafNode.sameValue(leaf.data, data) ? original : new LeafNode(data, depth, key);
+  private static Node putInLeaf(
+      Node original,
+      LeafNode leaf,
+      byte[] key,
+      int depth,
+      byte[] preimage,
+      byte[] value,
+      List<LeafNode> created) {
+    if (leaf.hasKey(key, depth, preimage)) {
+      return leaf.valueEquals(value)
+          ? original
+          : created(LeafNode.of(key, depth, preimage, value), created);
     }
     // Different keys: a branch where they part, under an extension for the nibbles they share.
     byte[] path = leaf.path();
@@ -322,23 +370,29 @@ public final class MerklePatriciaTrie {
     if (at == path.length) {
       branchValue = leaf.valueArray();
     } else {
-      children[path[at]] = new LeafNode(leaf.data, at + 1, path);
+      children[path[at]] = created(leaf.moveTo(at + 1, path), created);
     }
     if (at == key.length) {
-      branchValue = valueOf(data);
+      branchValue = value.clone();
     } else {
-      children[key[at]] = new LeafNode(data, at + 1, key);
+      children[key[at]] = created(LeafNode.of(key, at + 1, preimage, value), created);
     }
     BranchNode branch = BranchNode.of(children, branchValue);
     return common == 0 ? branch : new ExtensionNode(Arrays.copyOfRange(key, depth, at), branch);
   }
 
   private Node putInExtension(
-      Node original, ExtensionNode ext, byte[] key, int depth, byte[] data) {
+      Node original,
+      ExtensionNode ext,
+      byte[] key,
+      int depth,
+      byte[] preimage,
+      byte[] value,
+      List<LeafNode> created) {
     byte[] path = ext.path;
     int common = Nibbles.commonPrefix(path, key, depth);
     if (common == path.length) {
-      Node child = put(ext.child, key, depth + common, data);
+      Node child = put(ext.child, key, depth + common, preimage, value, created);
       return child == ext.child ? original : new ExtensionNode(path, child);
     }
     // The key leaves the shared run: split it around a new branch. The old child is moved, not
@@ -350,47 +404,47 @@ public final class MerklePatriciaTrie {
             ? ext.child
             : new ExtensionNode(Arrays.copyOfRange(path, common + 1, path.length), ext.child);
     if (depth + common == key.length) {
-      branchValue = valueOf(data);
+      branchValue = value.clone();
     } else {
-      children[key[depth + common]] = new LeafNode(data, depth + common + 1, key);
+      children[key[depth + common]] =
+          created(LeafNode.of(key, depth + common + 1, preimage, value), created);
     }
     BranchNode branch = BranchNode.of(children, branchValue);
     return common == 0 ? branch : new ExtensionNode(Arrays.copyOf(path, common), branch);
   }
 
-  /** The value in leaf data, as its own array (for a branch). */
-  private static byte[] valueOf(byte[] data) {
-    return LeafNode.valueArray(data);
-  }
-
   /**
    * Removes; returns the new node ({@code null} if empty), or {@code original} if unchanged. {@code
-   * data}, when not null, is leaf data holding the key's preimage, to match preimage leaves with.
+   * preimage}, when not null, is the key's preimage, to match preimage leaves with. Leaves moved by
+   * a collapse are added to {@code created} when it is not null.
    */
-  private Node remove(Node original, byte[] key, int depth, byte[] data) {
+  private Node remove(
+      Node original, byte[] key, int depth, byte[] preimage, List<LeafNode> created) {
     if (original == null) {
       return null;
     }
     Node node = resolve(original, key, depth, -1);
     if (node instanceof LeafNode leaf) {
-      return leaf.hasKey(key, depth, data) ? null : original;
+      return leaf.hasKey(key, depth, preimage) ? null : original;
     } else if (node instanceof ExtensionNode ext) {
       if (!Nibbles.startsWith(key, depth, ext.path)) {
         return original;
       }
-      Node child = remove(ext.child, key, depth + ext.path.length, data);
+      Node child = remove(ext.child, key, depth + ext.path.length, preimage, created);
       if (child == ext.child) {
         return original;
       }
-      return child == null ? null : prependPath(ext.path, depth, child);
+      return child == null ? null : prependPath(ext.path, depth, child, created);
     }
     BranchNode branch = (BranchNode) node;
     if (depth == key.length) {
-      return branch.value() == null ? original : normalizeBranch(branch.expand(), null, key, depth);
+      return branch.value() == null
+          ? original
+          : normalizeBranch(branch.expand(), null, key, depth, created);
     }
     int nibble = key[depth];
     Node oldChild = branch.child(nibble);
-    Node newChild = remove(oldChild, key, depth + 1, data);
+    Node newChild = remove(oldChild, key, depth + 1, preimage, created);
     if (newChild == oldChild) {
       return original;
     }
@@ -399,7 +453,7 @@ public final class MerklePatriciaTrie {
     }
     Node[] children = branch.expand();
     children[nibble] = null;
-    return normalizeBranch(children, branch.value(), key, depth);
+    return normalizeBranch(children, branch.value(), key, depth, created);
   }
 
   /**
@@ -407,7 +461,8 @@ public final class MerklePatriciaTrie {
    * left with one entry collapses into a leaf or extension. When that entry is a child, the child
    * must be read (and so is recorded in a witness) to know whether to merge paths with it.
    */
-  private Node normalizeBranch(Node[] children, byte[] value, byte[] key, int depth) {
+  private Node normalizeBranch(
+      Node[] children, byte[] value, byte[] key, int depth, List<LeafNode> created) {
     int count = 0;
     int last = -1;
     for (int i = 0; i < 16; i++) {
@@ -418,7 +473,7 @@ public final class MerklePatriciaTrie {
     }
     if (value != null) {
       return count == 0
-          ? new LeafNode(LeafNode.pathData(key, depth, value, 0, value.length), depth)
+          ? new ArrayLeafNode(ArrayLeafNode.pathData(key, depth, value, 0, value.length), depth)
           : BranchNode.of(children, value);
     }
     if (count == 0) {
@@ -430,7 +485,7 @@ public final class MerklePatriciaTrie {
     Node only = children[last];
     Node sibling = resolve(only, key, depth, last);
     if (sibling instanceof LeafNode leaf) {
-      return leaf.moveTo(depth);
+      return created(leaf.moveTo(depth), created);
     } else if (sibling instanceof ExtensionNode ext) {
       return new ExtensionNode(Nibbles.prepend(last, ext.path), ext.child);
     }
@@ -441,9 +496,9 @@ public final class MerklePatriciaTrie {
    * An extension's path (at {@code depth}) followed by what its child became after a removal. A
    * leaf keeps its whole key, so it only moves up.
    */
-  private static Node prependPath(byte[] path, int depth, Node child) {
+  private static Node prependPath(byte[] path, int depth, Node child, List<LeafNode> created) {
     if (child instanceof LeafNode leaf) {
-      return leaf.moveTo(depth);
+      return created(leaf.moveTo(depth), created);
     } else if (child instanceof ExtensionNode ext) {
       return new ExtensionNode(Nibbles.concat(path, ext.path), ext.child);
     }

@@ -108,8 +108,9 @@ final class NodeDecoder {
         throw new RlpException("leaf value is not a non-empty string");
       }
       byte[] full = Nibbles.concat(prefix, path);
-      return new LeafNode(
-          LeafNode.pathData(full, full.length, data, payloadStart, payloadLength), prefix.length);
+      return new ArrayLeafNode(
+          ArrayLeafNode.pathData(full, full.length, data, payloadStart, payloadLength),
+          prefix.length);
     }
     if (path.length == 0) {
       throw new RlpException("extension with an empty path");

@@ -77,18 +77,8 @@ final class NodeEncoder {
   private int encode(Node node) {
     pos = 0;
     switch (node) {
-      case LeafNode leaf -> {
-        byte[] data = leaf.data;
-        if (!LeafNode.isStoredWhole(data)) {
-          byte[] value = LeafNode.valueArray(data); // a slot's or account's value, put together
-          encodeShort(leaf.path(), leaf.depth, true, value, 0, value.length, null);
-        } else {
-          int valueOffset = LeafNode.valueOffset(data);
-          encodeShort(
-              leaf.path(), leaf.depth, true, data, valueOffset, data.length - valueOffset, null);
-        }
-      }
-      case ExtensionNode ext -> encodeShort(ext.path, 0, false, null, 0, 0, ext.child);
+      case LeafNode leaf -> encodeShort(leaf.path(), leaf.depth, leaf, null);
+      case ExtensionNode ext -> encodeShort(ext.path, 0, null, ext.child);
       case BranchNode branch -> encodeBranch(branch);
       case HashNode hash -> throw new IllegalStateException("a hash node has no encoding here");
     }
@@ -96,23 +86,17 @@ final class NodeEncoder {
   }
 
   /**
-   * A leaf or extension over {@code path[from..]}; a leaf's value is {@code value[valueOffset..]}
-   * of {@code valueLength} bytes, an extension's child is {@code child}.
+   * A leaf ({@code leaf} not null, whose value is written) or an extension (whose child is {@code
+   * child}) over {@code path[from..]}.
    */
-  private void encodeShort(
-      byte[] path,
-      int from,
-      boolean leaf,
-      byte[] value,
-      int valueOffset,
-      int valueLength,
-      Node child) {
+  private void encodeShort(byte[] path, int from, LeafNode leaf, Node child) {
     int nibbles = path.length - from;
     int hpLength = nibbles / 2 + 1;
-    int hpFirst = hexPrefixFirstByte(path, from, leaf);
+    int hpFirst = hexPrefixFirstByte(path, from, leaf != null);
     int hpItem = stringItemLength(hpLength, hpFirst);
+    int valueLength = leaf != null ? leaf.valueLength() : 0;
     int secondItem =
-        leaf ? stringItemLength(valueLength, value[valueOffset] & 0xFF) : child.refItemLength();
+        leaf != null ? stringItemLength(valueLength, leaf.valueFirstByte()) : child.refItemLength();
     int payload = hpItem + secondItem;
     ensureCapacity(9 + payload);
     writeListHeader(payload);
@@ -128,10 +112,14 @@ final class NodeEncoder {
         i += 2;
       }
     }
-    if (leaf) {
-      writeString(value, valueOffset, valueLength);
-    } else {
+    if (leaf == null) {
       writeRef(child);
+    } else if (valueLength == 1 && leaf.valueFirstByte() < 0x80) {
+      buf[pos++] = (byte) leaf.valueFirstByte(); // a single byte below 0x80 is itself
+    } else {
+      writeStringHeader(valueLength);
+      leaf.copyValue(buf, pos);
+      pos += valueLength;
     }
   }
 

@@ -1,5 +1,6 @@
 package org.megaeth.trie.patricia;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,11 +98,7 @@ public final class SecureMerklePatriciaTrie {
     // A witness needs the path to the key, so a recording read walks the trie.
     KeyIndex keys = record && trie.isRecording() ? null : index();
     if (keys != null) {
-      byte[] data = keys.get(preimage);
-      if (data == null) {
-        return Optional.empty();
-      }
-      return Optional.of(LeafNode.value(data));
+      return Optional.ofNullable(keys.get(preimage));
     }
     return Optional.ofNullable(trie.get(hashedKey(preimage), preimage, record));
   }
@@ -119,7 +116,7 @@ public final class SecureMerklePatriciaTrie {
           trie.forEachLeaf(
               leaf -> {
                 if (leaf.hasPreimage()) {
-                  rebuilt.put(leaf.data);
+                  rebuilt.put(leaf);
                 } else {
                   withoutPreimage[0] = true;
                 }
@@ -151,25 +148,27 @@ public final class SecureMerklePatriciaTrie {
     int n = changes.size();
     byte[][] preimages = new byte[n][];
     byte[][] keys = new byte[n][];
-    byte[][] datas = new byte[n][];
+    byte[][] values = new byte[n][];
     int i = 0;
     for (Map.Entry<Bytes, Bytes> e : changes.entrySet()) {
       preimages[i] = e.getKey().toArrayUnsafe();
       keys[i] = hashedKey(preimages[i]);
       Bytes value = e.getValue();
-      datas[i] =
-          LeafNode.preimageData(
-              preimages[i], value == null ? Nibbles.EMPTY : value.toArrayUnsafe());
+      values[i] = value == null ? Nibbles.EMPTY : value.toArrayUnsafe();
       i++;
     }
     KeyIndex keyIndex = index; // a copy's index is rebuilt by the next read, after this change
-    trie.apply(keys, datas, executor);
+    // The index refers to the trie's leaves: it follows every leaf the change creates, the new
+    // ones and those moved to another depth, in the order they were created (the last is current).
+    List<LeafNode> created = keyIndex == null ? null : new ArrayList<>(n);
+    trie.apply(keys, preimages, values, executor, created);
     if (keyIndex != null) {
+      for (LeafNode leaf : created) {
+        keyIndex.put(leaf);
+      }
       for (int j = 0; j < n; j++) {
-        if (LeafNode.valueLength(datas[j]) == 0) {
-          keyIndex.remove(preimages[j]);
-        } else {
-          keyIndex.put(datas[j]);
+        if (values[j].length == 0) {
+          keyIndex.remove(preimages[j]); // no leaf of a removed key is created by the change
         }
       }
     }
@@ -212,6 +211,32 @@ public final class SecureMerklePatriciaTrie {
 
   public NodeBatch commit() {
     return trie.commit();
+  }
+
+  /**
+   * For tests: whether the index (when there is one) holds exactly the trie's leaves, the same
+   * objects, so it keeps no replaced leaf alive.
+   */
+  boolean indexHoldsTrieLeaves() {
+    KeyIndex keys = index;
+    if (keys == null) {
+      return true;
+    }
+    int[] count = {0};
+    boolean[] same = {keys.isConsistent()};
+    boolean inMemory =
+        trie.forEachLeaf(
+            leaf -> {
+              count[0]++;
+              same[0] &= keys.entry(leaf.preimage().toArrayUnsafe()) == leaf.indexEntry();
+            });
+    return inMemory && same[0] && count[0] == keys.size();
+  }
+
+  /** For tests: what the index holds for {@code key} (a {@link LeafNode} or leaf data), or null. */
+  Object indexEntry(Bytes key) {
+    KeyIndex keys = index;
+    return keys == null ? null : keys.entry(key.toArrayUnsafe());
   }
 
   private static byte[] hashedKey(byte[] preimage) {

@@ -31,7 +31,7 @@ class KeyIndexTest {
         model.remove(Bytes.wrap(key));
       } else {
         byte[] value = {(byte) op.value()};
-        index.put(LeafNode.preimageData(key, value));
+        index.put(leaf(key, value));
         model.put(Bytes.wrap(key), Bytes.wrap(value));
       }
     }
@@ -39,28 +39,53 @@ class KeyIndexTest {
     assertThat(index.isConsistent()).isTrue();
     assertThat(index.size()).isEqualTo(model.size());
     for (int k = 0; k < 300; k++) {
-      byte[] data = index.get(key(k));
-      Bytes expected = model.get(Bytes.wrap(key(k)));
-      if (expected == null) {
-        assertThat(data).isNull();
-      } else {
-        assertThat(LeafNode.value(data)).isEqualTo(expected);
-      }
+      assertThat(index.get(key(k))).isEqualTo(model.get(Bytes.wrap(key(k))));
     }
   }
 
   @Test
-  void shouldKeepExistingEntryWhenSameValueIsPutAgain() {
+  void shouldReplaceEntryWhenLeafWithSamePreimageIsPut() {
     KeyIndex index = new KeyIndex();
-    byte[] first = LeafNode.preimageData(key(7), new byte[] {1});
-    byte[] again = LeafNode.preimageData(key(7), new byte[] {1});
-    byte[] changed = LeafNode.preimageData(key(7), new byte[] {2});
+    LeafNode first = leaf(key(7), new byte[] {1});
+    LeafNode moved = first.moveTo(3);
+    LeafNode changed = leaf(key(7), new byte[] {2});
 
     index.put(first);
-    index.put(again);
-    assertThat(index.get(key(7))).isSameAs(first);
+    assertThat(index.entry(key(7))).isSameAs(first.indexEntry());
+    index.put(moved);
+    assertThat(index.entry(key(7))).isSameAs(moved.indexEntry());
     index.put(changed);
-    assertThat(index.get(key(7))).isSameAs(changed);
+    assertThat(index.entry(key(7))).isSameAs(changed.indexEntry());
+    assertThat(index.get(key(7))).isEqualTo(Bytes.of(2));
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  /**
+   * 32-byte keys are held in the leaf's fields ({@link SlotLeafNode}) and hashed from them; every
+   * shape of the same key must land on the same entry, and the hash of the fields must be the hash
+   * of the key's bytes.
+   */
+  @Test
+  void shouldFindSameEntryWhenLeafShapeOfThirtyTwoByteKeyChanges() {
+    KeyIndex index = new KeyIndex();
+    byte[] word = new byte[33];
+    word[0] = (byte) 0xa0;
+    word[32] = 5;
+    byte[][] values = {
+      word, {1}, {9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, word, {(byte) 0x88, 1, 2, 3, 4, 5, 6, 7, 8}
+    };
+    for (int k = 0; k < 200; k++) {
+      byte[] key = Bytes.concatenate(Bytes.wrap(new byte[28]), Bytes.ofUnsignedInt(k)).toArray();
+      for (byte[] value : values) {
+        LeafNode leaf = leaf(key, value);
+        assertThat(leaf.preimageHash()).isEqualTo(KeyIndex.hash(key, 0, key.length));
+        index.put(leaf);
+        assertThat(index.entry(key)).isSameAs(leaf.indexEntry());
+        assertThat(index.get(key)).isEqualTo(Bytes.wrap(value));
+      }
+    }
+    assertThat(index.size()).isEqualTo(200);
+    assertThat(index.isConsistent()).isTrue();
   }
 
   @Test
@@ -76,7 +101,7 @@ class KeyIndexTest {
       byte[] key = longKey(seed);
       int home = home(key, capacity);
       if (Math.abs(home - chunk) > 1024 && home > 1024 && home < capacity - 1024) {
-        index.put(LeafNode.preimageData(key, new byte[] {1}));
+        index.put(leaf(key, new byte[] {1}));
         n++;
       }
     }
@@ -88,11 +113,11 @@ class KeyIndexTest {
     List<byte[]> atEnd = keysWithHome(last - 1, 4, capacity, 3L << 40);
     byte[] absentAtEdge = keysWithHome(chunk - 2, 1, capacity, 4L << 40).getFirst();
     for (byte[] key : atEdge) {
-      index.put(LeafNode.preimageData(key, new byte[] {2}));
+      index.put(leaf(key, new byte[] {2}));
     }
-    index.put(LeafNode.preimageData(homedAtSecondChunk, new byte[] {3}));
+    index.put(leaf(homedAtSecondChunk, new byte[] {3}));
     for (byte[] key : atEnd) {
-      index.put(LeafNode.preimageData(key, new byte[] {4}));
+      index.put(leaf(key, new byte[] {4}));
     }
 
     assertThat(atEdge)
@@ -101,11 +126,11 @@ class KeyIndexTest {
     assertThat(index.slotOf(homedAtSecondChunk)).isEqualTo(chunk + 2);
     assertThat(atEnd).extracting(index::slotOf).containsExactly(last - 1, last, 0, 1);
     for (byte[] key : atEdge) {
-      assertThat(LeafNode.value(index.get(key))).isEqualTo(Bytes.of(2));
+      assertThat(index.get(key)).isEqualTo(Bytes.of(2));
     }
-    assertThat(LeafNode.value(index.get(homedAtSecondChunk))).isEqualTo(Bytes.of(3));
+    assertThat(index.get(homedAtSecondChunk)).isEqualTo(Bytes.of(3));
     for (byte[] key : atEnd) {
-      assertThat(LeafNode.value(index.get(key))).isEqualTo(Bytes.of(4));
+      assertThat(index.get(key)).isEqualTo(Bytes.of(4));
     }
     assertThat(index.get(absentAtEdge)).isNull(); // the probe crosses the edge to an empty slot
 
@@ -137,7 +162,7 @@ class KeyIndexTest {
         model.remove(Bytes.wrap(key));
       } else {
         byte[] value = {(byte) (1 + random.nextInt(255))};
-        index.put(LeafNode.preimageData(key, value));
+        index.put(leaf(key, value));
         model.put(Bytes.wrap(key), Bytes.wrap(value));
       }
     }
@@ -146,10 +171,12 @@ class KeyIndexTest {
     assertThat(index.isConsistent()).isTrue();
     assertThat(index.size()).isEqualTo(model.size());
     for (int k = 0; k < 250_000; k++) {
-      byte[] data = index.get(longKey(k));
-      Bytes expected = model.get(Bytes.wrap(longKey(k)));
-      assertThat(data == null ? null : LeafNode.value(data)).isEqualTo(expected);
+      assertThat(index.get(longKey(k))).isEqualTo(model.get(Bytes.wrap(longKey(k))));
     }
+  }
+
+  private static LeafNode leaf(byte[] key, byte[] value) {
+    return LeafNode.ofPreimage(key, value, 0, null);
   }
 
   private static byte[] longKey(long k) {

@@ -2,10 +2,12 @@ package org.megaeth.trie.patricia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -85,10 +87,10 @@ class SecureMerklePatriciaTrieTest {
   }
 
   /**
-   * 32-byte keys with 32-byte words (rlp 0xa0 ++ word) are stored as 64 bytes with no header
-   * (LeafNode's storage slot shape); other data that would be 64 bytes long gets a padded header.
-   * Words, values one byte short of 64 bytes of data, and other values are mixed over the same
-   * keys.
+   * 32-byte keys with 32-byte words (rlp 0xa0 ++ word) are kept in the leaf's fields ({@link
+   * WordSlotLeafNode}), small values too ({@link SmallSlotLeafNode}), other values in an array.
+   * Words, small numbers, 31- and 33-byte values are mixed over the same keys, so a key's leaf
+   * changes shape.
    */
   @Property(tries = 200)
   void shouldKeepValuesAndRootsWhenValuesAreWordsUnderWordKeys(
@@ -154,12 +156,14 @@ class SecureMerklePatriciaTrieTest {
       Bytes hashedKey = Bytes.wrap(Keccak.keccak256(key.toArrayUnsafe()));
       assertThat(MerkleProof.verify(root, hashedKey, trie.getProof(key))).isEqualTo(expected);
     }
+    assertThat(trie.indexHoldsTrieLeaves()).isTrue();
     // Rewriting every value unchanged over leaves decoded from the store changes nothing.
     loaded.apply(model);
     assertThat(loaded.rootHash()).isEqualTo(root);
     // Rewriting them over the in-memory leaves keeps the root too.
     trie.apply(model);
     assertThat(trie.rootHash()).isEqualTo(root);
+    assertThat(trie.indexHoldsTrieLeaves()).isTrue();
   }
 
   private static Bytes shapedKey(int k, int keyLength) {
@@ -187,9 +191,221 @@ class SecureMerklePatriciaTrieTest {
     return switch (v % 4) {
       case 0 -> v == 0 ? Bytes.EMPTY : Rlp.encodeBytes(Bytes.of(v)); // a small number
       case 1 -> Rlp.encodeBytes(word); // 0xa0 ++ word: the 64-byte shape
-      case 2 -> word.slice(0, 31); // header + key + value would be 64 bytes: padded
+      case 2 -> word.slice(0, 31); // 31 bytes: an array leaf
       default -> Bytes.concatenate(Bytes.of(0xa1), word); // 33 bytes, not a word's RLP
     };
+  }
+
+  /**
+   * Small values under 32-byte keys ({@link SmallSlotLeafNode}: 1 to 8 bytes, or 0x88 and 8 more)
+   * mixed with words and with values just outside the shape, over the same keys.
+   */
+  @Property(tries = 200)
+  void shouldKeepValuesAndRootsWhenSlotValuesAreSmall(
+      @ForAll("shapeOps") List<Tuple2<Integer, Integer>> ops) throws InvalidProofException {
+    checkAgainstReference(ops, 32, SecureMerklePatriciaTrieTest::smallSlotValue);
+  }
+
+  /** 0: remove; else a small value of each length, a word, or a value just too long. */
+  private static Bytes smallSlotValue(int v) {
+    Bytes word = Bytes.wrap(Keccak.keccak256(new byte[] {(byte) v}));
+    return switch (v % 6) {
+      case 0 -> v == 0 ? Bytes.EMPTY : Bytes.of(v); // one byte below 0x80
+      case 1 -> Rlp.encodeBytes(word.slice(0, v % 8 + 1)); // 0x81 to 0x88 ++ 1 to 8 bytes
+      case 2 -> word.slice(0, 8); // any 8 bytes
+      case 3 -> Rlp.encodeBytes(word); // a word
+      case 4 -> Bytes.concatenate(Bytes.of(0x89), word.slice(0, 8)); // 9 bytes, not 0x88
+      default -> word.slice(0, 10);
+    };
+  }
+
+  /** A 32-byte key whose keccak starts with the nibbles {@code first} (found by search). */
+  private static Bytes slotKeyWithPrefix(byte[] first, int from) {
+    for (int i = from; ; i++) {
+      Bytes key = shapedKey(i, 32);
+      byte[] path = Nibbles.fromBytes(Keccak.keccak256(key.toArrayUnsafe()));
+      if (Arrays.equals(path, 0, first.length, first, 0, first.length)) {
+        return key;
+      }
+    }
+  }
+
+  /** {@code path[0..n)} followed by a nibble other than {@code path[n]}. */
+  private static byte[] differentAt(byte[] path, int n) {
+    byte[] prefix = Arrays.copyOf(path, n + 1);
+    prefix[n] = (byte) ((path[n] + 1) & 0xF);
+    return prefix;
+  }
+
+  private static Bytes word(int v) {
+    return Rlp.encodeBytes(Bytes.wrap(Keccak.keccak256(new byte[] {(byte) v, 7})));
+  }
+
+  /** The leaf the index holds for a key kept in fields. */
+  private static LeafNode indexedLeaf(SecureMerklePatriciaTrie trie, Bytes key) {
+    return (LeafNode) trie.indexEntry(key);
+  }
+
+  private static Hash referenceRoot(Map<Bytes, Bytes> model) {
+    Map<Bytes, Bytes> hashed = new HashMap<>();
+    model.forEach((k, v) -> hashed.put(Bytes.wrap(Keccak.keccak256(k.toArrayUnsafe())), v));
+    return ReferenceTrieRoot.root(hashed);
+  }
+
+  /** Root, reads, proofs and the index of {@code trie} against {@code model}. */
+  private static void checkSlots(SecureMerklePatriciaTrie trie, Map<Bytes, Bytes> model)
+      throws InvalidProofException {
+    Hash root = trie.rootHash();
+    assertThat(root).isEqualTo(referenceRoot(model));
+    assertThat(trie.indexHoldsTrieLeaves()).isTrue();
+    FrozenSecureTrie frozen = trie.freeze();
+    for (Map.Entry<Bytes, Bytes> e : model.entrySet()) {
+      Bytes hashedKey = Bytes.wrap(Keccak.keccak256(e.getKey().toArrayUnsafe()));
+      assertThat(trie.get(e.getKey())).contains(e.getValue());
+      assertThat(frozen.get(e.getKey())).contains(e.getValue());
+      assertThat(MerkleProof.verify(root, hashedKey, trie.getProof(e.getKey())))
+          .contains(e.getValue());
+      assertThat(MerkleProof.verify(root, hashedKey, frozen.getProof(e.getKey())))
+          .contains(e.getValue());
+    }
+  }
+
+  @Test
+  void shouldFollowLeafInIndexWhenSplitMovesItDeeper() throws InvalidProofException {
+    SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
+    Map<Bytes, Bytes> model = new HashMap<>();
+    Bytes a = shapedKey(1, 32);
+    byte[] pathA = Nibbles.fromBytes(Keccak.keccak256(a.toArrayUnsafe()));
+    Bytes b = slotKeyWithPrefix(differentAt(pathA, 2), 2); // shares two nibbles with a
+    Bytes c = slotKeyWithPrefix(differentAt(pathA, 0), 2);
+    model.put(a, word(1));
+    model.put(c, Bytes.of(5));
+    trie.apply(model);
+    checkSlots(trie, model);
+    LeafNode before = indexedLeaf(trie, a);
+    assertThat(before).isInstanceOf(WordSlotLeafNode.class);
+    assertThat(before.depth).isEqualTo((short) 1);
+
+    trie.put(b, word(2)); // a moves from depth 1 to depth 3, under a new branch
+    model.put(b, word(2));
+
+    LeafNode after = indexedLeaf(trie, a);
+    assertThat(after).isNotSameAs(before).isInstanceOf(WordSlotLeafNode.class);
+    assertThat(after.depth).isEqualTo((short) 3);
+    checkSlots(trie, model);
+  }
+
+  @Test
+  void shouldChangeLeafShapeWhenSlotValueChangesBetweenWordAndSmallAndBack()
+      throws InvalidProofException {
+    SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
+    Map<Bytes, Bytes> model = new HashMap<>();
+    for (int i = 0; i < 50; i++) {
+      model.put(shapedKey(i, 32), word(i));
+    }
+    trie.apply(model);
+    checkSlots(trie, model);
+    Bytes key = shapedKey(7, 32);
+    Bytes[] values = {
+      Bytes.of(3),
+      Rlp.encodeBytes(Bytes.of(1, 2, 3, 4, 5, 6, 7, 8)),
+      word(99),
+      Bytes.of(0x94, 1),
+      Bytes.of(0x80),
+      word(7)
+    };
+    Class<?>[] shapes = {
+      SmallSlotLeafNode.class,
+      SmallSlotLeafNode.class,
+      WordSlotLeafNode.class,
+      SmallSlotLeafNode.class,
+      SmallSlotLeafNode.class,
+      WordSlotLeafNode.class
+    };
+    FrozenSecureTrie first = trie.freeze();
+    for (int i = 0; i < values.length; i++) {
+      trie.put(key, values[i]);
+      model.put(key, values[i]);
+      assertThat(trie.indexEntry(key)).isInstanceOf(shapes[i]);
+      checkSlots(trie, model);
+    }
+    trie.put(key, Bytes.concatenate(Bytes.of(0x94), Bytes.wrap(new byte[20])));
+    assertThat(trie.indexEntry(key)).isInstanceOf(byte[].class); // an array leaf's data
+    // The first frozen version still reads the first word.
+    assertThat(first.get(key)).contains(word(7));
+  }
+
+  @Test
+  void shouldMoveSiblingUpAndKeepIndexWhenRemovalCollapsesBranch() throws InvalidProofException {
+    SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
+    Map<Bytes, Bytes> model = new HashMap<>();
+    Bytes a = shapedKey(1, 32);
+    byte[] pathA = Nibbles.fromBytes(Keccak.keccak256(a.toArrayUnsafe()));
+    Bytes b = slotKeyWithPrefix(differentAt(pathA, 3), 2); // a branch at depth 3 holds a, b
+    Bytes c = slotKeyWithPrefix(differentAt(pathA, 0), 2);
+    model.put(a, word(1));
+    model.put(b, Bytes.of(0x82, 1, 2));
+    model.put(c, word(3));
+    trie.apply(model);
+    checkSlots(trie, model);
+    FrozenSecureTrie frozen = trie.freeze();
+    assertThat(indexedLeaf(trie, a).depth).isEqualTo((short) 4);
+
+    trie.remove(b); // the branch under a's first nibble collapses: a moves up to depth 1
+    model.remove(b);
+
+    assertThat(indexedLeaf(trie, a).depth).isEqualTo((short) 1);
+    assertThat(trie.indexEntry(b)).isNull();
+    assertThat(trie.get(b)).isEmpty();
+    checkSlots(trie, model);
+    assertThat(frozen.get(b)).contains(Bytes.of(0x82, 1, 2));
+
+    trie.remove(c); // the root branch collapses: a becomes the root leaf
+    model.remove(c);
+    assertThat(indexedLeaf(trie, a).depth).isZero();
+    checkSlots(trie, model);
+  }
+
+  @Test
+  void shouldReproduceRootOnWitnessWhenSlotLeavesAreSplitMovedAndCollapsed() {
+    SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
+    Map<Bytes, Bytes> start = new HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      start.put(shapedKey(i, 32), i % 3 == 0 ? Bytes.of(i & 0x7f) : word(i));
+    }
+    trie.apply(start);
+    Hash pre = trie.rootHash();
+    Map<Bytes, Bytes> changes = new TreeMap<>();
+    for (int i = 0; i < 300; i += 7) {
+      changes.put(shapedKey(i, 32), Bytes.EMPTY); // removals, some collapsing a branch
+    }
+    for (int i = 1; i < 300; i += 11) {
+      changes.put(shapedKey(i, 32), i % 2 == 0 ? word(i + 1) : Bytes.of(0x81, 0x90)); // shapes
+    }
+    for (int i = 300; i < 340; i++) {
+      changes.put(shapedKey(i, 32), word(i)); // new keys, some splitting a leaf
+    }
+
+    trie.startRecording();
+    trie.apply(changes);
+    Hash post = trie.rootHash();
+    Witness witness = trie.stopRecording();
+
+    SecureMerklePatriciaTrie stateless = SecureMerklePatriciaTrie.fromWitness(witness);
+    assertThat(witness.root()).isEqualTo(pre);
+    stateless.apply(changes);
+    assertThat(stateless.rootHash()).isEqualTo(post);
+    Map<Bytes, Bytes> model = new HashMap<>(start);
+    changes.forEach(
+        (k, v) -> {
+          if (v.isEmpty()) {
+            model.remove(k);
+          } else {
+            model.put(k, v);
+          }
+        });
+    assertThat(post).isEqualTo(referenceRoot(model));
+    assertThat(trie.indexHoldsTrieLeaves()).isTrue();
   }
 
   @Test
