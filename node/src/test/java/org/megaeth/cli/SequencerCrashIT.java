@@ -131,6 +131,7 @@ class SequencerCrashIT {
           node.kill9();
           load.stop();
         }
+        assertNothingLeftInTemporaryDirectory(node, context);
         if (moment == Moment.MID_LOAD_THEN_DURING_RECOVERY) {
           long recoveryKillMs = random.nextInt(2_500);
           context += ", then killed again %d ms into the restart".formatted(recoveryKillMs);
@@ -141,12 +142,6 @@ class SequencerCrashIT {
             early.kill9();
           }
         }
-        // The JNI libraries are loaded from copies deleted at once, so nothing piles up in /tmp.
-        try (Stream<Path> left = Files.list(node.temporaryDirectory())) {
-          assertThat(left)
-              .as("%s: files a killed node left in its temporary directory", context)
-              .isEmpty();
-        }
         LOG.info(
             "{}: killed; {} sent, {} acknowledged so far, {} blocks seen",
             context,
@@ -155,6 +150,7 @@ class SequencerCrashIT {
             ledger.blocks.size());
 
         node = NodeProcess.start(dataDir, port, FAST_BLOCKS);
+        assertNothingLeftInTemporaryDirectory(node, context + ", restarted");
         if (lastStart(node.log()).contains("loaded the snapshot")) {
           snapshotLoads++;
         }
@@ -190,6 +186,20 @@ class SequencerCrashIT {
       }
     } finally {
       node.close();
+    }
+  }
+
+  /**
+   * The JNI libraries are loaded from private copies deleted at once, so a node killed after it
+   * started leaves nothing in its temporary directory, and a started node has removed what one
+   * killed while it was loading them left (a kill during a restart can land in that window).
+   */
+  private static void assertNothingLeftInTemporaryDirectory(NodeProcess node, String context)
+      throws IOException {
+    try (Stream<Path> left = Files.list(node.temporaryDirectory())) {
+      assertThat(left)
+          .as("%s: files a killed node left in its temporary directory", context)
+          .isEmpty();
     }
   }
 

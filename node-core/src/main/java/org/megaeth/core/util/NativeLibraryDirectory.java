@@ -1,7 +1,9 @@
 package org.megaeth.core.util;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
  * A directory from {@link Files#createTempDirectory} is readable only by its owner (0700), so no
  * other user can swap the file before it is loaded, and on Linux and macOS a loaded library stays
  * mapped after its file is deleted. Only a kill in the milliseconds between extraction and {@link
- * #close} leaves anything behind.
+ * #close} leaves anything behind, and the next start deletes that ({@link #create}).
  */
 public final class NativeLibraryDirectory implements AutoCloseable {
   private final Path path;
@@ -24,9 +26,46 @@ public final class NativeLibraryDirectory implements AutoCloseable {
     this.path = path;
   }
 
-  /** Creates the directory under {@code java.io.tmpdir}; {@code prefix} names its user. */
+  /**
+   * Creates the directory under {@code java.io.tmpdir}, named {@code <prefix><pid>-<random>}; first
+   * deletes any such directory left by a process that no longer runs (one killed while it loaded),
+   * so leftovers never pile up. {@code prefix} names the library, e.g. {@code megaeth-rocksdb-}.
+   */
   public static NativeLibraryDirectory create(String prefix) throws IOException {
-    return new NativeLibraryDirectory(Files.createTempDirectory(prefix));
+    return create(Path.of(System.getProperty("java.io.tmpdir")), prefix);
+  }
+
+  /** {@link #create(String)} under {@code tmp}. */
+  static NativeLibraryDirectory create(Path tmp, String prefix) throws IOException {
+    deleteLeftovers(tmp, prefix);
+    long pid = ProcessHandle.current().pid();
+    return new NativeLibraryDirectory(Files.createTempDirectory(tmp, prefix + pid + "-"));
+  }
+
+  private static void deleteLeftovers(Path tmp, String prefix) {
+    try (Stream<Path> entries = Files.list(tmp)) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString();
+        if (!name.startsWith(prefix) || !Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        String rest = name.substring(prefix.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0) {
+          continue;
+        }
+        try {
+          long owner = Long.parseLong(rest.substring(0, dash));
+          if (ProcessHandle.of(owner).isEmpty()) {
+            new NativeLibraryDirectory(entry).close();
+          }
+        } catch (NumberFormatException notOurs) {
+          // Some other program's directory with a similar name: not touched.
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Cleaning is best effort; the new directory does not depend on it.
+    }
   }
 
   public Path path() {
