@@ -166,7 +166,7 @@ public final class HexParser {
   public static StorageKey storageKey(JsonNode node) throws ParamException {
     if (node == null || !node.isTextual()) {
       throw new ParamException(
-          "json: cannot unmarshal " + jsonKind(node) + " into Go value of type string");
+          "json: cannot unmarshal " + jsonType(node) + " into Go value of type string");
     }
     return storageKey(node.asText());
   }
@@ -187,19 +187,6 @@ public final class HexParser {
       throw new ParamException("hex string too long, want at most 32 bytes");
     }
     return new StorageKey(UInt256.fromBytes(bytes), bytes.length);
-  }
-
-  private static String jsonKind(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return "null";
-    }
-    if (node.isNumber()) {
-      return "number";
-    }
-    if (node.isBoolean()) {
-      return "bool";
-    }
-    return node.isArray() ? "array" : "object";
   }
 
   /**
