@@ -22,10 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.megaeth.rpc.dispatch.AsyncJsonRpcMethod;
 import org.megaeth.rpc.dispatch.RpcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,19 +140,13 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             .thenAcceptAsync(http -> HttpResponses.send(ctx, http, keepAlive), ctx.executor())
             .exceptionally(
                 failure -> {
-                  if (!(unwrap(failure) instanceof RejectedExecutionException)) {
+                  if (!(AsyncJsonRpcMethod.cause(failure) instanceof RejectedExecutionException)) {
                     // The processor turns every failure into a JSON-RPC error; this is a bug.
                     LOG.error("request processing failed", failure);
                   } // else the server is stopping and its event loops are gone
                   ctx.close();
                   return null;
                 });
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
   }
 
   private static boolean isJson(String contentType) {
