@@ -282,13 +282,14 @@ public final class MerklePatriciaTrie {
       int slot = nibble;
       List<LeafNode> taskCreated = created == null ? null : createdBySlot[slot];
       tasks[t++] =
-          () -> {
-            Node child = oldChildren[slot];
-            for (int i : group) {
-              child = update(child, keys[i], 1, preimageOf(preimages, i), values[i], taskCreated);
-            }
-            newChildren[slot] = child;
-          };
+          () ->
+              newChildren[slot] =
+                  applyBatch(
+                      oldChildren[slot],
+                      new Batch(keys, preimages, values, group, taskCreated),
+                      0,
+                      group.length,
+                      1);
     }
     ParallelTasks.run(executor, tasks);
     if (created != null) {
@@ -301,6 +302,111 @@ public final class MerklePatriciaTrie {
       changed = newChildren[nibble] != oldChildren[nibble];
     }
     return changed ? normalizeBranch(newChildren, rootValue, Nibbles.EMPTY, 0, created) : original;
+  }
+
+  /**
+   * The changes of one subtrie of an {@link #apply}: {@code order} lists their indices in {@code
+   * keys}, {@code preimages} and {@code values}, and is sorted in place, range by range, by {@link
+   * #applyUnderBranch}; {@code scratch} is its buffer for that.
+   */
+  private record Batch(
+      byte[][] keys,
+      byte[][] preimages,
+      byte[][] values,
+      int[] order,
+      int[] scratch,
+      List<LeafNode> created) {
+    Batch(byte[][] keys, byte[][] preimages, byte[][] values, int[] order, List<LeafNode> created) {
+      this(keys, preimages, values, order, new int[order.length], created);
+    }
+
+    byte[] key(int position) {
+      return keys[order[position]];
+    }
+  }
+
+  /**
+   * Applies the changes at {@code order[lo..hi)} of {@code batch}, whose keys share their first
+   * {@code depth} nibbles, to the subtrie {@code original} at that depth; returns the new subtrie,
+   * or {@code original} itself when nothing changed. Under a branch the changes are split by their
+   * next nibble and each changed child is rebuilt once, with all of its changes: applied one by
+   * one, every change would copy each branch on its path, and a block of 10,000 changes to a trie
+   * of millions copied each branch of the top levels hundreds of times (docs/benchmarks.md,
+   * "batched updates"). Anywhere else (an empty slot, a leaf, an extension, a key ending at the
+   * branch) the changes are applied one by one in their order, as before.
+   */
+  private Node applyBatch(Node original, Batch batch, int lo, int hi, int depth) {
+    if (hi - lo > 1 && original != null) {
+      Node node = resolve(original, batch.key(lo), depth, -1);
+      if (node instanceof BranchNode branch && allLongerThan(batch, lo, hi, depth)) {
+        return applyUnderBranch(original, branch, batch, lo, hi, depth);
+      }
+    }
+    Node current = original;
+    for (int p = lo; p < hi; p++) {
+      int i = batch.order[p];
+      current =
+          update(
+              current,
+              batch.keys[i],
+              depth,
+              preimageOf(batch.preimages, i),
+              batch.values[i],
+              batch.created);
+    }
+    return current;
+  }
+
+  private static boolean allLongerThan(Batch batch, int lo, int hi, int depth) {
+    for (int p = lo; p < hi; p++) {
+      if (batch.key(p).length <= depth) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #applyBatch} under a branch: sorts {@code order[lo..hi)} by the nibble at {@code depth}
+   * (a stable counting sort), applies each nibble's run to that child, and builds the branch once.
+   * A branch left with one entry collapses as a removal one by one would leave it.
+   */
+  private Node applyUnderBranch(
+      Node original, BranchNode branch, Batch batch, int lo, int hi, int depth) {
+    int[] order = batch.order;
+    int[] scratch = batch.scratch;
+    int[] ends = new int[16];
+    for (int p = lo; p < hi; p++) {
+      ends[batch.key(p)[depth]]++;
+    }
+    int[] next = new int[16];
+    for (int nibble = 0, at = lo; nibble < 16; nibble++) {
+      next[nibble] = at;
+      at += ends[nibble];
+      ends[nibble] = at;
+    }
+    for (int p = lo; p < hi; p++) {
+      scratch[next[batch.key(p)[depth]]++] = order[p];
+    }
+    System.arraycopy(scratch, lo, order, lo, hi - lo);
+    Node[] children = null;
+    for (int nibble = 0, start = lo; nibble < 16; start = ends[nibble++]) {
+      if (start == ends[nibble]) {
+        continue;
+      }
+      Node oldChild = branch.child(nibble);
+      Node newChild = applyBatch(oldChild, batch, start, ends[nibble], depth + 1);
+      if (newChild != oldChild) {
+        if (children == null) {
+          children = branch.expand();
+        }
+        children[nibble] = newChild;
+      }
+    }
+    if (children == null) {
+      return original;
+    }
+    return normalizeBranch(children, branch.value(), batch.key(lo), depth, batch.created);
   }
 
   @SuppressWarnings("unchecked")

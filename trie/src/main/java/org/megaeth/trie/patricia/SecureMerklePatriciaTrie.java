@@ -147,15 +147,30 @@ public final class SecureMerklePatriciaTrie {
   public void apply(Map<Bytes, Bytes> changes, Executor executor) {
     int n = changes.size();
     byte[][] preimages = new byte[n][];
-    byte[][] keys = new byte[n][];
     byte[][] values = new byte[n][];
     int i = 0;
     for (Map.Entry<Bytes, Bytes> e : changes.entrySet()) {
       preimages[i] = e.getKey().toArrayUnsafe();
-      keys[i] = hashedKey(preimages[i]);
       Bytes value = e.getValue();
       values[i] = value == null ? Nibbles.EMPTY : value.toArrayUnsafe();
       i++;
+    }
+    apply(preimages, values, executor);
+  }
+
+  /**
+   * Applies the changes {@code preimages[i]} to {@code values[i]} (an empty value removes the key),
+   * as {@link #apply(Map, Executor)} does, without a map: each preimage must appear once. The
+   * arrays are read during the call only, and neither is modified.
+   */
+  public void apply(byte[][] preimages, byte[][] values, Executor executor) {
+    int n = preimages.length;
+    if (values.length != n) {
+      throw new IllegalArgumentException(n + " keys and " + values.length + " values");
+    }
+    byte[][] keys = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      keys[i] = hashedKey(preimages[i]);
     }
     KeyIndex keyIndex = index; // a copy's index is rebuilt by the next read, after this change
     // The index refers to the trie's leaves: it follows every leaf the change creates, the new
