@@ -111,6 +111,10 @@ final class NodeProcess implements AutoCloseable {
         command.add("-XX:+ZGenerational");
       }
     }
+    // And its compact object headers, a product option from JDK 25.
+    if (Runtime.version().feature() >= 25) {
+      command.add("-XX:+UseCompactObjectHeaders");
+    }
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-Xmx1g");

@@ -505,7 +505,8 @@ public final class WorldState {
       undo.remember(address, this);
     }
     ParallelTasks.run(
-        executor, updates.stream().map(u -> (Runnable) u::apply).toArray(Runnable[]::new));
+        executor,
+        updates.stream().map(u -> (Runnable) () -> u.apply(executor)).toArray(Runnable[]::new));
     Map<Address, Account> finalAccounts = new HashMap<>();
     for (StorageUpdate update : updates) {
       Account account = current(update.address).withStorageRoot(update.root);
@@ -667,6 +668,14 @@ public final class WorldState {
   }
 
   /** One account's storage changes, applied to its trie on a worker thread. */
+  /**
+   * The fewest slots of one account whose update is itself spread over the executor: below it, the
+   * hand-off (a task per first nibble, a latch) costs more than it saves. A 10,000-slot block of
+   * one contract takes ~60 ms on one thread (docs/benchmarks.md, "batched updates"), 128 slots ~1
+   * ms.
+   */
+  static final int PARALLEL_SLOTS = 128;
+
   private static final class StorageUpdate {
     final Address address;
     final SecureMerklePatriciaTrie trie;
@@ -679,7 +688,13 @@ public final class WorldState {
       this.slots = slots;
     }
 
-    void apply() {
+    /**
+     * Applies the slots and hashes the trie, on {@code executor}'s threads too when there are at
+     * least {@link #PARALLEL_SLOTS} of them: a block that writes mostly one contract (a token under
+     * load) would otherwise hash its largest trie on one thread while the others wait.
+     */
+    void apply(Executor executor) {
+      Executor hashing = slots.size() >= PARALLEL_SLOTS ? executor : null;
       // Straight into arrays: a map keyed by Bytes would hash every key again (a tenth of a
       // 10,000-slot block's update once; docs/benchmarks.md, "batched updates").
       byte[][] keys = new byte[slots.size()][];
@@ -690,8 +705,8 @@ public final class WorldState {
         values[i] = encodeSlotValue(e.getValue()).toArrayUnsafe();
         i++;
       }
-      trie.apply(keys, values, null);
-      root = trie.rootHash();
+      trie.apply(keys, values, hashing);
+      root = trie.rootHash(hashing);
     }
   }
 

@@ -47,6 +47,42 @@ class WorldStateTest {
     assertThat(state.getCode(ALICE)).isEqualTo(Bytes.of(0x60, 0x00));
   }
 
+  /**
+   * A contract with at least {@link WorldState#PARALLEL_SLOTS} changed slots is updated and hashed
+   * on the executor's threads too: same root, and the same witness, as on one thread.
+   */
+  @Test
+  void shouldGiveSameRootAndWitnessWhenOneContractsSlotsAreHashedInParallel() {
+    WorldState serial = WorldState.create();
+    WorldState parallel = WorldState.create();
+    for (WorldState state : List.of(serial, parallel)) {
+      for (int i = 0; i < 2_000; i++) {
+        state.setStorage(ALICE, UInt256.valueOf(i), UInt256.valueOf(i + 1));
+      }
+      state.setBalance(BOB, Wei.of(1));
+      state.computeRoot();
+      state.startRecording();
+      // A block: a third of the slots change, a third go, new ones come.
+      for (int i = 0; i < 3_000; i += 3) {
+        state.setStorage(ALICE, UInt256.valueOf(i), UInt256.valueOf(7 * i + 1));
+        state.setStorage(ALICE, UInt256.valueOf(i + 1), UInt256.ZERO);
+      }
+    }
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+    try {
+      Hash root = serial.computeRoot();
+      StateWitness witness = serial.stopRecording();
+
+      assertThat(parallel.computeRoot(pool)).isEqualTo(root);
+      assertThat(parallel.stopRecording()).isEqualTo(witness);
+      assertThat(parallel.getStorage(ALICE, UInt256.valueOf(2_997)))
+          .isEqualTo(UInt256.valueOf(7 * 2_997 + 1));
+      assertThat(parallel.getStorage(ALICE, UInt256.valueOf(2_998))).isEqualTo(UInt256.ZERO);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void shouldRestoreEarlierValuesWhenRevertedToCheckpoint() {
     WorldState state = WorldState.create();
