@@ -106,14 +106,10 @@ class MerklePatriciaTriePropertiesTest {
     for (Map<Bytes, Bytes> changes : List.of(wideKeys(64), batch(base), batch(ops))) {
       trie.get(Bytes.EMPTY); // builds the index, which then follows every batch
       trie.apply(changes);
-      changes.forEach(
-          (k, v) -> {
-            if (v.isEmpty()) {
-              model.remove(k);
-            } else {
-              model.put(k, v);
-            }
-          });
+      for (Map.Entry<Bytes, Bytes> change : changes.entrySet()) {
+        apply(model, change.getKey(), change.getValue());
+      }
+      assertThat(trie.indexHoldsTrieLeaves()).isTrue();
       for (Bytes key : changes.keySet()) {
         assertThat(trie.get(key)).isEqualTo(Optional.ofNullable(model.get(key)));
       }
@@ -265,10 +261,15 @@ class MerklePatriciaTriePropertiesTest {
 
   private static void apply(MerklePatriciaTrie trie, Map<Bytes, Bytes> model, Op op) {
     trie.put(op.key(), op.value());
-    if (op.isDelete()) {
-      model.remove(op.key());
+    apply(model, op.key(), op.value());
+  }
+
+  /** The model's side of a change: an empty value removes the key. */
+  private static void apply(Map<Bytes, Bytes> model, Bytes key, Bytes value) {
+    if (value.isEmpty()) {
+      model.remove(key);
     } else {
-      model.put(op.key(), op.value());
+      model.put(key, value);
     }
   }
 
