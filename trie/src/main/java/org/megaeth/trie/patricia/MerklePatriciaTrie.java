@@ -389,22 +389,35 @@ public final class MerklePatriciaTrie {
       scratch[next[batch.key(p)[depth]]++] = order[p];
     }
     System.arraycopy(scratch, lo, order, lo, hi - lo);
+    // Below the top levels most branches get one changed child that stays: that is the cheap
+    // copy (no sixteen slots expanded and packed again).
     Node[] children = null;
+    int onlyNibble = -1;
+    Node onlyChild = null;
     for (int nibble = 0, start = lo; nibble < 16; start = ends[nibble++]) {
       if (start == ends[nibble]) {
         continue;
       }
       Node oldChild = branch.child(nibble);
       Node newChild = applyBatch(oldChild, batch, start, ends[nibble], depth + 1);
-      if (newChild != oldChild) {
-        if (children == null) {
-          children = branch.expand();
-        }
-        children[nibble] = newChild;
+      if (newChild == oldChild) {
+        continue;
       }
+      if (children == null && onlyNibble < 0 && oldChild != null && newChild != null) {
+        onlyNibble = nibble;
+        onlyChild = newChild;
+        continue;
+      }
+      if (children == null) {
+        children = branch.expand();
+        if (onlyNibble >= 0) {
+          children[onlyNibble] = onlyChild;
+        }
+      }
+      children[nibble] = newChild;
     }
     if (children == null) {
-      return original;
+      return onlyNibble < 0 ? original : branch.withChild(onlyNibble, onlyChild);
     }
     return normalizeBranch(children, branch.value(), batch.key(lo), depth, batch.created);
   }
