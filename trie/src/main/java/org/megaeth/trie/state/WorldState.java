@@ -667,7 +667,6 @@ public final class WorldState {
     }
   }
 
-  /** One account's storage changes, applied to its trie on a worker thread. */
   /**
    * The fewest slots of one account whose update is itself spread over the executor: below it, the
    * hand-off (a task per first nibble, a latch) costs more than it saves. A 10,000-slot block of
@@ -676,6 +675,7 @@ public final class WorldState {
    */
   static final int PARALLEL_SLOTS = 128;
 
+  /** One account's storage changes, applied to its trie on a worker thread. */
   private static final class StorageUpdate {
     final Address address;
     final SecureMerklePatriciaTrie trie;
