@@ -19,12 +19,12 @@ import org.megaeth.core.types.Hash;
  *
  * <p>Why this is safe without copying: trie nodes are immutable once hashed (updates build new
  * nodes along the changed path and never touch an existing one; the only later write to a shared
- * node is {@code Node.persisted} in a store commit, which nothing here reads), and a frozen trie is
- * taken only from a fully hashed root ({@link SecureMerklePatriciaTrie#freeze()}), so no hash cache
- * is filled in later either. Its fields are final, so the node graph is safely published to other
- * threads even through a data race (JLS 17.5). Unlike {@link SecureMerklePatriciaTrie#get}, reads
- * walk the trie with the hashed key (one keccak per read) and keep no index, so freezing costs O(1)
- * and a frozen trie holds no mutable state at all.
+ * node is the persisted bit of {@code Node} in a store commit, which nothing here reads), and a
+ * frozen trie is taken only from a fully hashed root ({@link SecureMerklePatriciaTrie#freeze()}),
+ * so no hash cache is filled in later either. Its fields are final, so the node graph is safely
+ * published to other threads even through a data race (JLS 17.5). Unlike {@link
+ * SecureMerklePatriciaTrie#get}, reads walk the trie with the hashed key (one keccak per read) and
+ * keep no index, so freezing costs O(1) and a frozen trie holds no mutable state at all.
  *
  * <p>A trie over a node store keeps its loader: nodes known only by hash are loaded on each read
  * and not kept. If the store has moved on since (a path-keyed store holds one version of each

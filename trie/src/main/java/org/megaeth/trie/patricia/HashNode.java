@@ -7,6 +7,6 @@ package org.megaeth.trie.patricia;
 final class HashNode extends Node {
   HashNode(byte[] hash) {
     setHash(hash, 0);
-    this.persisted = true;
+    markPersisted();
   }
 }

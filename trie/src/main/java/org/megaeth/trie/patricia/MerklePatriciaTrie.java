@@ -768,7 +768,7 @@ public final class MerklePatriciaTrie {
     Set<Bytes> deletes = new HashSet<>();
     collectStale(committedRoot, Nibbles.EMPTY, true, puts, unchanged, deletes);
     for (Node node : written) {
-      node.persisted = true;
+      node.markPersisted();
     }
     committedRoot = root;
     return new NodeBatch(puts, deletes);
@@ -785,7 +785,7 @@ public final class MerklePatriciaTrie {
     if (node == null || !(isRoot || node.isHashed())) {
       return; // embedded nodes live inside their parent and hold no hashed nodes
     }
-    if (node.persisted) {
+    if (node.isPersisted()) {
       unchanged.put(Bytes.wrap(path), isRoot ? rootHashBytes(node) : node.ref());
       return;
     }

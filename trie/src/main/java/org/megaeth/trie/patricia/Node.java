@@ -25,6 +25,12 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
   private static final byte HASHED = 1;
   private static final byte EMBEDDED = 2;
 
+  /** The bits of {@link #flags} that hold one of the three states above. */
+  private static final byte STATE = 3;
+
+  /** The bit of {@link #flags} set once the node is persisted; see {@link #isPersisted}. */
+  private static final byte PERSISTED = 4;
+
   /** The hash, big-endian, when {@link #isHashed()}. */
   private long h0;
 
@@ -39,22 +45,38 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
    */
   byte[] refOrPath;
 
-  private byte state;
+  /**
+   * The state (dirty, hashed or embedded) and the persisted bit in one byte, not two fields: with
+   * compact object headers that byte is what lets a small slot's leaf fit in 88 bytes rather than
+   * 96 (docs/benchmarks.md, "trie: heap bytes"). The persisted bit is set on a node being decoded,
+   * before any other thread can see it, or by a commit on a node whose reference is set, whose
+   * state bits never change again: setting it writes them back unchanged, so a frozen trie reading
+   * the state from another thread sees the same state either way. Setting the reference keeps the
+   * bit.
+   */
+  private byte flags;
+
+  /** True until the hasher has set the reference. */
+  final boolean isDirty() {
+    return (flags & STATE) == DIRTY;
+  }
 
   /**
    * True once the node is in the node store (it was loaded from there, or a commit wrote it). The
    * commit walk stops at persisted nodes, so a commit costs O(nodes changed since the last one).
    */
-  boolean persisted;
+  final boolean isPersisted() {
+    return (flags & PERSISTED) != 0;
+  }
 
-  /** True until the hasher has set the reference. */
-  final boolean isDirty() {
-    return state == DIRTY;
+  /** Notes that the node is in the node store. */
+  final void markPersisted() {
+    flags |= PERSISTED;
   }
 
   /** True when a parent refers to this node by hash rather than embedding it. */
   final boolean isHashed() {
-    return state == HASHED;
+    return (flags & STATE) == HASHED;
   }
 
   /** Sets the reference to the 32-byte hash at {@code src[offset..]}. */
@@ -64,13 +86,13 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
     h2 = (long) LONGS.get(src, offset + 16);
     h3 = (long) LONGS.get(src, offset + 24);
     refOrPath = null;
-    state = HASHED;
+    flags = (byte) ((flags & PERSISTED) | HASHED);
   }
 
   /** Sets the reference to the node's own encoding, shorter than 32 bytes; kept, not copied. */
   final void setEmbedded(byte[] encoding) {
     refOrPath = encoding;
-    state = EMBEDDED;
+    flags = (byte) ((flags & PERSISTED) | EMBEDDED);
   }
 
   /** Sets the reference from bytes: a 32-byte hash, or an embedded encoding (kept). */
@@ -84,7 +106,7 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
   /** The reference: the hash (a new array) or the embedded encoding (shared; do not modify). */
   final byte[] ref() {
-    if (state == HASHED) {
+    if (isHashed()) {
       byte[] out = new byte[32];
       copyHash(out, 0);
       return out;
@@ -102,18 +124,18 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
   /** Whether the reference is {@code ref} (a hash or an embedded encoding). */
   final boolean refEquals(byte[] ref) {
-    if (state == HASHED) {
+    if (isHashed()) {
       return ref.length == 32
           && h0 == (long) LONGS.get(ref, 0)
           && h1 == (long) LONGS.get(ref, 8)
           && h2 == (long) LONGS.get(ref, 16)
           && h3 == (long) LONGS.get(ref, 24);
     }
-    return state == EMBEDDED && Arrays.equals(refOrPath, ref);
+    return (flags & STATE) == EMBEDDED && Arrays.equals(refOrPath, ref);
   }
 
   /** The length of the reference as an item in the parent's encoding. */
   final int refItemLength() {
-    return state == HASHED ? 33 : refOrPath.length;
+    return isHashed() ? 33 : refOrPath.length;
   }
 }

@@ -64,7 +64,7 @@ final class NodeDecoder {
           case 17 -> items.readBranch();
           default -> throw new RlpException("trie node has " + count + " items, expected 2 or 17");
         };
-    node.persisted = true;
+    node.markPersisted();
     return node;
   }
 
