@@ -219,22 +219,23 @@ class SecureMerklePatriciaTrieTest {
     };
   }
 
-  /** A 32-byte key whose keccak starts with the nibbles {@code first} (found by search). */
-  private static Bytes slotKeyWithPrefix(byte[] first, int from) {
-    for (int i = from; ; i++) {
-      Bytes key = shapedKey(i, 32);
-      byte[] path = Nibbles.fromBytes(Keccak.keccak256(key.toArrayUnsafe()));
-      if (Arrays.equals(path, 0, first.length, first, 0, first.length)) {
-        return key;
+  /**
+   * A 32-byte key whose path (its keccak) shares the first {@code nibbles} nibbles with {@code
+   * key}'s and then differs (found by search), so the two part at a branch at that depth.
+   */
+  private static Bytes partingAt(Bytes key, int nibbles) {
+    byte[] target = path(key);
+    target[nibbles] = (byte) ((target[nibbles] + 1) & 0xF);
+    for (int i = 2; ; i++) {
+      Bytes candidate = shapedKey(i, 32);
+      if (Arrays.equals(path(candidate), 0, nibbles + 1, target, 0, nibbles + 1)) {
+        return candidate;
       }
     }
   }
 
-  /** {@code path[0..n)} followed by a nibble other than {@code path[n]}. */
-  private static byte[] differentAt(byte[] path, int n) {
-    byte[] prefix = Arrays.copyOf(path, n + 1);
-    prefix[n] = (byte) ((path[n] + 1) & 0xF);
-    return prefix;
+  private static byte[] path(Bytes key) {
+    return Nibbles.fromBytes(Keccak.keccak256(key.toArrayUnsafe()));
   }
 
   private static Bytes word(int v) {
@@ -275,9 +276,8 @@ class SecureMerklePatriciaTrieTest {
     SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
     Map<Bytes, Bytes> model = new HashMap<>();
     Bytes a = shapedKey(1, 32);
-    byte[] pathA = Nibbles.fromBytes(Keccak.keccak256(a.toArrayUnsafe()));
-    Bytes b = slotKeyWithPrefix(differentAt(pathA, 2), 2); // shares two nibbles with a
-    Bytes c = slotKeyWithPrefix(differentAt(pathA, 0), 2);
+    Bytes b = partingAt(a, 2); // shares two nibbles with a
+    Bytes c = partingAt(a, 0);
     model.put(a, word(1));
     model.put(c, Bytes.of(5));
     trie.apply(model);
@@ -340,9 +340,8 @@ class SecureMerklePatriciaTrieTest {
     SecureMerklePatriciaTrie trie = SecureMerklePatriciaTrie.create();
     Map<Bytes, Bytes> model = new HashMap<>();
     Bytes a = shapedKey(1, 32);
-    byte[] pathA = Nibbles.fromBytes(Keccak.keccak256(a.toArrayUnsafe()));
-    Bytes b = slotKeyWithPrefix(differentAt(pathA, 3), 2); // a branch at depth 3 holds a, b
-    Bytes c = slotKeyWithPrefix(differentAt(pathA, 0), 2);
+    Bytes b = partingAt(a, 3); // a branch at depth 3 holds a, b
+    Bytes c = partingAt(a, 0);
     model.put(a, word(1));
     model.put(b, Bytes.of(0x82, 1, 2));
     model.put(c, word(3));
