@@ -10,8 +10,10 @@ package org.megaeth.trie.patricia;
  * The classes hold them three ways, chosen by {@link #of}:
  *
  * <ul>
- *   <li>{@link SmallBranchNode}: two or three children in fields, 64 bytes in all;
- *   <li>{@link ArrayBranchNode}: more children, in an array (56 bytes and 16 + 4 per child);
+ *   <li>{@link SmallBranchNode}: two or three children in fields, 56 bytes in all (with compact
+ *       object headers and compressed references, as the launcher runs the node on JDK 25 and a
+ *       heap under 32 GB);
+ *   <li>{@link ArrayBranchNode}: more children, in an array (48 bytes and 16 + 4 per child);
  *   <li>{@link ValueBranchNode}: any children in an array, and the value of a key that ends at the
  *       branch. Only a plain trie whose keys are prefixes of one another has one; a secure trie's
  *       keys all hash to 64 nibbles, so the world state's branches have no field for a value.

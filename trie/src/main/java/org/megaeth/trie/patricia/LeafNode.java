@@ -16,16 +16,16 @@ import org.apache.tuweni.bytes.Bytes;
  *       lets a secure trie find a leaf by its preimage ({@link KeyIndex}) without hashing, so the
  *       world state needs no second map of its values. The path is recomputed when a leaf is split,
  *       merged or encoded outside hashing; a leaf just written keeps the path it was written with
- *       until it is hashed (see {@link Node#refOrPath}), so hashing costs no extra keccak.
+ *       until it is hashed (see {@link Node#stashPath}), so hashing costs no extra keccak.
  * </ul>
  *
  * <p>To keep the in-memory state small (docs/benchmarks.md, "trie: heap bytes per account and per
  * slot"), the commonest shapes of a secure trie keep key and value in the leaf's own fields, with
  * no array (and so no array header and no reference to it): a storage slot of a 32-byte key and a
- * 32-byte word ({@link WordSlotLeafNode}, 120 bytes) or a value of up to 8 bytes ({@link
- * SmallSlotLeafNode}, 96 bytes). Every other leaf is an {@link ArrayLeafNode}, one object and one
- * byte array. Callers see only the methods here: hashing, proofs, witnesses, the index and frozen
- * tries get the same bytes whatever the shape.
+ * 32-byte word ({@link WordSlotLeafNode}, 112 bytes) or a value of up to 8 bytes ({@link
+ * SmallSlotLeafNode}, 88 bytes with compact object headers, 96 without). Every other leaf is an
+ * {@link ArrayLeafNode}, one object and one byte array. Callers see only the methods here: hashing,
+ * proofs, witnesses, the index and frozen tries get the same bytes whatever the shape.
  *
  * <p>A leaf is immutable (trie nodes are shared between versions). One that moves to another depth
  * (a branch above it is split or collapses) becomes a new leaf with the same key and value.
@@ -47,7 +47,7 @@ abstract sealed class LeafNode extends Node permits ArrayLeafNode, SlotLeafNode 
     }
     this.depth = (short) depth;
     if (stashedPath != null && stashedPath.length == HASHED_PATH_NIBBLES) {
-      this.refOrPath = stashedPath;
+      stashPath(stashedPath);
     }
   }
 
@@ -88,7 +88,11 @@ abstract sealed class LeafNode extends Node permits ArrayLeafNode, SlotLeafNode 
 
   /** The same entry at another depth, keeping the path this leaf was written with, if any. */
   final LeafNode moveTo(int newDepth) {
-    return moveTo(newDepth, stashedPath());
+    LeafNode moved = moveTo(newDepth, null);
+    if (isStashed()) {
+      moved.stashPathOf(this);
+    }
+    return moved;
   }
 
   /** Whether the key is kept as a secure trie's preimage rather than as a path. */
@@ -145,14 +149,15 @@ abstract sealed class LeafNode extends Node permits ArrayLeafNode, SlotLeafNode 
    * unless the leaf still holds the path it was written with.
    */
   final byte[] path() {
-    byte[] stashed = stashedPath();
-    return stashed != null ? stashed : fullPath();
+    return isStashed() ? stashedPath(new byte[HASHED_PATH_NIBBLES]) : fullPath();
   }
 
-  /** The path this leaf was written with, while it is dirty; else null. */
-  final byte[] stashedPath() {
-    byte[] r = refOrPath;
-    return isDirty() && r != null && r.length == HASHED_PATH_NIBBLES ? r : null;
+  /**
+   * {@link #path()}, written into {@code scratch} (64 bytes) when the leaf holds the path it was
+   * written with: what hashing reads, with no array per leaf.
+   */
+  final byte[] path(byte[] scratch) {
+    return isStashed() ? stashedPath(scratch) : fullPath();
   }
 
   /**

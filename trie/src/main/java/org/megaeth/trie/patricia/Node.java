@@ -3,7 +3,6 @@ package org.megaeth.trie.patricia;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * A trie node. Nodes are immutable once built except for two caches, so a trie can be copied in
@@ -12,26 +11,43 @@ import java.util.Arrays;
  * because every kind carries the same cache fields and the hashing loop reads them without a
  * virtual call.
  *
- * <p>The reference by which a parent refers to this node is cached in the node: keccak256 of the
- * encoding when the encoding is 32 bytes or longer (kept as four longs rather than an array, which
- * would cost an array header and a pointer per node; docs/benchmarks.md, "world state memory"),
- * else the encoding itself (an embedded node). It is set once by the hasher and never changed.
+ * <p>The reference by which a parent refers to this node is cached in the node, in four longs and
+ * no array (an array would cost its header and a pointer per node; docs/benchmarks.md, "trie: heap
+ * bytes"): keccak256 of the encoding when the encoding is 32 bytes or longer, else the encoding
+ * itself (an embedded node, at most 31 bytes, its length in {@link #flags}). It is set once by the
+ * hasher and never changed. While a secure trie's leaf is dirty the same longs may hold its hashed
+ * key, the path it was written with, so that hashing it needs no second keccak of its preimage
+ * ({@link #stashPath}). No field refers to another array: a reference is 4 bytes of every node, and
+ * 8 where references are not compressed (ZGC, or heaps of 32 GB and more), which is how the
+ * sequencer's large machines run.
  */
 abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private static final byte DIRTY = 0;
-  private static final byte HASHED = 1;
-  private static final byte EMBEDDED = 2;
+  private static final int DIRTY = 0;
+  private static final int HASHED = 1;
+  private static final int EMBEDDED = 2;
 
-  /** The bits of {@link #flags} that hold one of the three states above. */
-  private static final byte STATE = 3;
+  /** Dirty, with the leaf's hashed key in the hash longs. */
+  private static final int STASHED = 3;
+
+  /** The bits of {@link #flags} that hold one of the four states above. */
+  private static final int STATE = 3;
 
   /** The bit of {@link #flags} set once the node is persisted; see {@link #isPersisted}. */
-  private static final byte PERSISTED = 4;
+  private static final int PERSISTED = 4;
 
-  /** The hash, big-endian, when {@link #isHashed()}. */
+  /** Where an embedded encoding's length (1 to 31) sits in {@link #flags}. */
+  private static final int LENGTH_SHIFT = 3;
+
+  /** An embedded encoding is shorter than a hash. */
+  static final int MAX_EMBEDDED = 31;
+
+  /**
+   * The hash, big-endian, when {@link #isHashed()}; the embedded encoding, its bytes in order from
+   * the top of {@code h0}, when embedded; the hashed key while stashed.
+   */
   private long h0;
 
   private long h1;
@@ -39,26 +55,24 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
   private long h3;
 
   /**
-   * The encoding of an embedded node (under 32 bytes). While the node is dirty: {@code null}, or
-   * for a {@link LeafNode} written under a secure key, the 64 nibbles of its path, kept here (no
-   * extra field in every leaf) so that hashing it needs no second keccak of the key.
-   */
-  byte[] refOrPath;
-
-  /**
-   * The state (dirty, hashed or embedded) and the persisted bit in one byte, not two fields: with
-   * compact object headers that byte is what lets a small slot's leaf fit in 88 bytes rather than
-   * 96 (docs/benchmarks.md, "trie: heap bytes"). The persisted bit is set on a node being decoded,
-   * before any other thread can see it, or by a commit on a node whose reference is set, whose
-   * state bits never change again: setting it writes them back unchanged, so a frozen trie reading
-   * the state from another thread sees the same state either way. Setting the reference keeps the
-   * bit.
+   * The state (dirty, stashed, hashed or embedded), the persisted bit and an embedded encoding's
+   * length in one byte: with compact object headers one byte, not three fields, is what lets a
+   * small slot's leaf fit in 88 bytes rather than 96 (docs/benchmarks.md, "trie: heap bytes"). The
+   * persisted bit is set on a node being decoded, before any other thread can see it, or by a
+   * commit on a node whose reference is set, whose other bits never change again: setting it writes
+   * them back unchanged, so a frozen trie reading the reference from another thread sees the same
+   * one either way. Setting the reference keeps the bit.
    */
   private byte flags;
 
+  private int state() {
+    return flags & STATE;
+  }
+
   /** True until the hasher has set the reference. */
   final boolean isDirty() {
-    return (flags & STATE) == DIRTY;
+    int state = state();
+    return state == DIRTY || state == STASHED;
   }
 
   /**
@@ -76,7 +90,7 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
   /** True when a parent refers to this node by hash rather than embedding it. */
   final boolean isHashed() {
-    return (flags & STATE) == HASHED;
+    return state() == HASHED;
   }
 
   /** Sets the reference to the 32-byte hash at {@code src[offset..]}. */
@@ -85,33 +99,51 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
     h1 = (long) LONGS.get(src, offset + 8);
     h2 = (long) LONGS.get(src, offset + 16);
     h3 = (long) LONGS.get(src, offset + 24);
-    refOrPath = null;
     flags = (byte) ((flags & PERSISTED) | HASHED);
   }
 
-  /** Sets the reference to the node's own encoding, shorter than 32 bytes; kept, not copied. */
-  final void setEmbedded(byte[] encoding) {
-    refOrPath = encoding;
-    flags = (byte) ((flags & PERSISTED) | EMBEDDED);
+  /**
+   * Sets the reference to the node's own encoding, {@code src[offset..offset+length)}, shorter than
+   * 32 bytes (copied).
+   */
+  final void setEmbedded(byte[] src, int offset, int length) {
+    if (length < 1 || length > MAX_EMBEDDED) {
+      throw new IllegalArgumentException("an embedded node of " + length + " bytes");
+    }
+    h0 = packBytes(src, offset, length, 0);
+    h1 = packBytes(src, offset, length, 8);
+    h2 = packBytes(src, offset, length, 16);
+    h3 = packBytes(src, offset, length, 24);
+    flags = (byte) ((flags & PERSISTED) | EMBEDDED | (length << LENGTH_SHIFT));
   }
 
-  /** Sets the reference from bytes: a 32-byte hash, or an embedded encoding (kept). */
+  /** Sets the reference from bytes: a 32-byte hash, or an embedded encoding (copied). */
   final void setRef(byte[] ref) {
     if (ref.length == 32) {
       setHash(ref, 0);
     } else {
-      setEmbedded(ref);
+      setEmbedded(ref, 0, ref.length);
     }
   }
 
-  /** The reference: the hash (a new array) or the embedded encoding (shared; do not modify). */
+  /** The length of an embedded node's encoding. */
+  private int embeddedLength() {
+    return (flags & 0xFF) >>> LENGTH_SHIFT;
+  }
+
+  /** The reference as a new array: the hash or the embedded encoding; null while dirty. */
   final byte[] ref() {
     if (isHashed()) {
       byte[] out = new byte[32];
       copyHash(out, 0);
       return out;
     }
-    return refOrPath;
+    if (state() == EMBEDDED) {
+      byte[] out = new byte[embeddedLength()];
+      copyEmbedded(out, 0);
+      return out;
+    }
+    return null;
   }
 
   /** Writes the 32-byte hash of a hashed node into {@code dst[offset..]}. */
@@ -120,6 +152,27 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
     LONGS.set(dst, offset + 8, h1);
     LONGS.set(dst, offset + 16, h2);
     LONGS.set(dst, offset + 24, h3);
+  }
+
+  /** Writes an embedded node's encoding into {@code dst[offset..]}; returns its length. */
+  final int copyEmbedded(byte[] dst, int offset) {
+    int length = embeddedLength();
+    for (int i = 0; i < length; i++) {
+      dst[offset + i] = byteAt(i);
+    }
+    return length;
+  }
+
+  /** Byte {@code i} of the four longs read as 32 big-endian bytes. */
+  private byte byteAt(int i) {
+    long word =
+        switch (i >>> 3) {
+          case 0 -> h0;
+          case 1 -> h1;
+          case 2 -> h2;
+          default -> h3;
+        };
+    return (byte) (word >>> (56 - ((i & 7) << 3)));
   }
 
   /** Whether the reference is {@code ref} (a hash or an embedded encoding). */
@@ -131,11 +184,84 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
           && h2 == (long) LONGS.get(ref, 16)
           && h3 == (long) LONGS.get(ref, 24);
     }
-    return (flags & STATE) == EMBEDDED && Arrays.equals(refOrPath, ref);
+    if (state() != EMBEDDED || ref.length != embeddedLength()) {
+      return false;
+    }
+    for (int i = 0; i < ref.length; i++) {
+      if (ref[i] != byteAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The length of the reference as an item in the parent's encoding. */
   final int refItemLength() {
-    return isHashed() ? 33 : refOrPath.length;
+    return isHashed() ? 33 : embeddedLength();
+  }
+
+  // ---------------------------------------------------------------- a dirty leaf's path
+
+  /**
+   * Keeps {@code nibbles}, a secure key's 64 nibbles, in the hash longs of this dirty node (a new
+   * leaf, not yet visible to another thread) until it is hashed.
+   */
+  final void stashPath(byte[] nibbles) {
+    h0 = packNibbles(nibbles, 0);
+    h1 = packNibbles(nibbles, 16);
+    h2 = packNibbles(nibbles, 32);
+    h3 = packNibbles(nibbles, 48);
+    flags = (byte) ((flags & PERSISTED) | STASHED);
+  }
+
+  /** Whether a path is stashed: the node is dirty and its hash longs hold its hashed key. */
+  final boolean isStashed() {
+    return state() == STASHED;
+  }
+
+  /** Writes the stashed path's 64 nibbles into {@code dst[0..64)} and returns {@code dst}. */
+  final byte[] stashedPath(byte[] dst) {
+    unpackNibbles(h0, dst, 0);
+    unpackNibbles(h1, dst, 16);
+    unpackNibbles(h2, dst, 32);
+    unpackNibbles(h3, dst, 48);
+    return dst;
+  }
+
+  /** Stashes the path stashed in {@code other} (this node is new and dirty). */
+  final void stashPathOf(Node other) {
+    h0 = other.h0;
+    h1 = other.h1;
+    h2 = other.h2;
+    h3 = other.h3;
+    flags = (byte) ((flags & PERSISTED) | STASHED);
+  }
+
+  /**
+   * Bytes {@code from..from+8} of {@code src[offset..offset+length)} as a big-endian long, 0 past
+   * it.
+   */
+  private static long packBytes(byte[] src, int offset, int length, int from) {
+    long word = 0;
+    for (int i = from; i < from + 8; i++) {
+      word = (word << 8) | (i < length ? src[offset + i] & 0xFF : 0);
+    }
+    return word;
+  }
+
+  /** Nibbles {@code from..from+16} as a long, the first in the top four bits. */
+  private static long packNibbles(byte[] nibbles, int from) {
+    long word = 0;
+    for (int i = from; i < from + 16; i++) {
+      word = (word << 4) | (nibbles[i] & 0xF);
+    }
+    return word;
+  }
+
+  private static void unpackNibbles(long word, byte[] dst, int from) {
+    for (int i = 15; i >= 0; i--) {
+      dst[from + i] = (byte) (word & 0xF);
+      word >>>= 4;
+    }
   }
 }

@@ -42,7 +42,7 @@ final class NodeDecoder {
    */
   static Node decode(byte[] encoding, byte[] hash, byte[] prefix) {
     Node node = decodeItem(encoding, 0, encoding.length, prefix);
-    node.setRef(encoding.length >= 32 ? hash : encoding.clone());
+    node.setRef(encoding.length >= 32 ? hash : encoding);
     return node;
   }
 
@@ -166,7 +166,7 @@ final class NodeDecoder {
       throw new RlpException("embedded node of " + length + " bytes (must be under 32)");
     }
     Node child = decodeItem(data, start, pos, Nibbles.prefix(base, base.length, extra));
-    child.setEmbedded(Arrays.copyOfRange(data, start, pos));
+    child.setEmbedded(data, start, length);
     return child;
   }
 

@@ -25,6 +25,9 @@ final class NodeEncoder {
   private byte[] buf = new byte[1024];
   private int pos;
 
+  /** A dirty leaf's stashed path, unpacked for its encoding. */
+  private final byte[] pathScratch = new byte[LeafNode.HASHED_PATH_NIBBLES];
+
   private NodeEncoder() {}
 
   static NodeEncoder get() {
@@ -62,7 +65,7 @@ final class NodeEncoder {
       node.setHash(buf, length);
       hashed++;
     } else {
-      node.setEmbedded(Arrays.copyOf(buf, length));
+      node.setEmbedded(buf, 0, length);
     }
     return hashed;
   }
@@ -77,7 +80,7 @@ final class NodeEncoder {
   private int encode(Node node) {
     pos = 0;
     switch (node) {
-      case LeafNode leaf -> encodeShort(leaf.path(), leaf.depth, leaf, null);
+      case LeafNode leaf -> encodeShort(leaf.path(pathScratch), leaf.depth, leaf, null);
       case ExtensionNode ext -> encodeShort(ext.path, 0, null, ext.child);
       case BranchNode branch -> encodeBranch(branch);
       case HashNode hash -> throw new IllegalStateException("a hash node has no encoding here");
@@ -174,9 +177,7 @@ final class NodeEncoder {
       child.copyHash(buf, pos);
       pos += 32;
     } else {
-      byte[] embedded = child.refOrPath;
-      System.arraycopy(embedded, 0, buf, pos, embedded.length);
-      pos += embedded.length;
+      pos += child.copyEmbedded(buf, pos);
     }
   }
 

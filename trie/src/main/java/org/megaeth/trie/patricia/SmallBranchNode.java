@@ -1,9 +1,10 @@
 package org.megaeth.trie.patricia;
 
 /**
- * A branch with two or three children and no value, held in fields rather than an array: 64 bytes,
- * where an {@link ArrayBranchNode} would take 56 and an array of 24 or 32. Most branches of a large
- * secure trie are of this kind; see {@link BranchNode}.
+ * A branch with two or three children and no value, held in fields rather than an array: 56 bytes
+ * (with compact object headers and compressed references; 64 without compact headers), where an
+ * {@link ArrayBranchNode} would take 48 and an array of 24 or 32. Most branches of a large secure
+ * trie are of this kind; see {@link BranchNode}.
  */
 final class SmallBranchNode extends BranchNode {
   private final Node first;

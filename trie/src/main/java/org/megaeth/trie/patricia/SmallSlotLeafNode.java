@@ -4,8 +4,9 @@ package org.megaeth.trie.patricia;
  * A storage slot holding a small value: a 32-byte key preimage and a value of 1 to 8 bytes, or of 9
  * bytes starting with 0x88 (the RLP of a number of 8 bytes), kept in fields: the value's bytes in
  * one long (without the 0x88), its length in a byte. A number below 2^64 is this shape as the world
- * state stores it (its RLP). 96 bytes, where an {@link ArrayLeafNode} takes 56 and an array of 56
- * or 64 (docs/benchmarks.md, "trie: heap bytes per account and per slot").
+ * state stores it (its RLP). 88 bytes with compact object headers, where an {@link ArrayLeafNode}
+ * takes 48 and an array of 56 or 64 (docs/benchmarks.md, "trie: heap bytes per account and per
+ * slot").
  */
 final class SmallSlotLeafNode extends SlotLeafNode {
   /** The RLP string header of 8 bytes: a 9-byte value starting with it keeps its 8 in the long. */

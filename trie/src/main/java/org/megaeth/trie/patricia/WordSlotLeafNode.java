@@ -2,8 +2,8 @@ package org.megaeth.trie.patricia;
 
 /**
  * A storage slot holding a 32-byte word: a 32-byte key preimage and the value rlp(word) = 0xa0 ++
- * word, kept as eight longs with no 0xa0. 120 bytes, where an {@link ArrayLeafNode} of the same
- * slot takes 56 and an array of 80 (docs/benchmarks.md, "trie: heap bytes per account and per
+ * word, kept as eight longs with no 0xa0. 112 bytes, where an {@link ArrayLeafNode} of the same
+ * slot takes 48 and an array of 80 (docs/benchmarks.md, "trie: heap bytes per account and per
  * slot").
  */
 final class WordSlotLeafNode extends SlotLeafNode {

@@ -114,7 +114,9 @@ class LeafNodeTest {
 
       assertThat(moved).isNotSameAs(leaf).hasSameClassAs(leaf);
       assertThat(moved.depth).isEqualTo((short) 5);
-      assertThat(moved.path()).isSameAs(path); // still dirty: no keccak to find it again
+      // Still dirty: the path it was written with moved along, so no keccak finds it again.
+      assertThat(moved.isStashed()).isTrue();
+      assertThat(moved.path()).containsExactly(path);
       assertThat(moved.value()).isEqualTo(Bytes.wrap(value));
       assertThat(moved.samePreimage(leaf)).isTrue();
       assertThat(NodeEncoder.get().encodeToArray(moved))
@@ -122,7 +124,9 @@ class LeafNodeTest {
 
       NodeEncoder.get().computeRef(moved);
       LeafNode movedAgain = moved.moveTo(4);
-      assertThat(movedAgain.path()).isNotSameAs(path).containsExactly(path); // hashed: recomputed
+      assertThat(moved.isStashed()).isFalse(); // the hash took the path's place
+      assertThat(movedAgain.isStashed()).isFalse();
+      assertThat(movedAgain.path()).containsExactly(path); // recomputed from the preimage
     }
   }
 
