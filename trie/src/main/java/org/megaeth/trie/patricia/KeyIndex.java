@@ -14,9 +14,16 @@ import org.apache.tuweni.bytes.Bytes;
  * it creates for a key, including a leaf moved to another depth, so that the index refers to the
  * leaf in the trie and keeps no replaced one alive.
  *
- * <p>Open addressing with linear probing over a power-of-two table, at most 3/4 full, with a byte
- * of the key's hash per slot so that a probe dereferences a leaf only when that byte matches.
- * Removal shifts the following entries back, so there are no tombstones. Not thread-safe.
+ * <p>Open addressing with linear probing, at most 3/4 full, with a byte of the key's hash per slot
+ * so that a probe dereferences a leaf only when that byte matches. Removal shifts the following
+ * entries back, so there are no tombstones. Not thread-safe.
+ *
+ * <p>The table grows by 3/2 and 4/3 in turn (16, 24, 32, 48, 64, ...), not by doubling, so it is
+ * between 9/16 and 3/4 full rather than between 3/8 and 3/4: the references are most of its bytes,
+ * 4 each, or 8 where references are not compressed (ZGC, heaps of 32 GB and more). At a million
+ * slots a doubling table was 48% full, ~10.5 bytes per entry; this one is 64% full
+ * (docs/benchmarks.md, "trie: heap bytes"). A slot count that is not a power of two maps a hash to
+ * its home slot by multiplying (Lemire's fast range reduction) rather than masking.
  *
  * <p>Every committed read of the world state goes through {@link #get}. Benchmark before
  * refactoring: {@code benchmarks/.../trie/WorldStateBenchmark}.
@@ -37,12 +44,16 @@ final class KeyIndex {
   private static final int CHUNK_SHIFT = Integer.numberOfTrailingZeros(CHUNK_SIZE);
   private static final int CHUNK_MASK = CHUNK_SIZE - 1;
 
-  /** The table's slot count, a power of two; slot {@code i} is in chunk {@code i >>> 16}. */
+  /**
+   * The table's slot count: a power of two or three times one; slot {@code i} is in chunk {@code i
+   * >>> 16}, and the last chunk is shorter when the count is not a multiple of {@link #CHUNK_SIZE}.
+   */
   private int capacity = 16;
 
   /**
    * The entry of each slot, by chunk ({@link LeafNode#indexEntry}: a {@code byte[]} of {@link
-   * ArrayLeafNode} data or a {@link LeafNode}); a table smaller than a chunk has one short chunk.
+   * ArrayLeafNode} data or a {@link LeafNode}); a table smaller than a chunk has one short chunk, a
+   * larger one may end with one.
    */
   private Object[][] entries = {new Object[16]};
 
@@ -68,8 +79,7 @@ final class KeyIndex {
   Object entry(byte[] key) {
     long h = hash(key, 0, key.length);
     byte tag = tag(h);
-    int mask = capacity - 1;
-    for (int i = (int) h & mask; ; i = (i + 1) & mask) {
+    for (int i = homeSlot(h, capacity); ; i = next(i)) {
       byte t = tagAt(i);
       if (t == 0) {
         return null;
@@ -88,26 +98,24 @@ final class KeyIndex {
     Object entry = leaf.indexEntry();
     long h = leaf.preimageHash();
     byte tag = tag(h);
-    int mask = capacity - 1;
-    int i = (int) h & mask;
+    int i = homeSlot(h, capacity);
     for (byte t = tagAt(i); t != 0; t = tagAt(i)) {
       if (t == tag && samePreimage(entryAt(i), leaf)) {
         set(i, tag, entry);
         return;
       }
-      i = (i + 1) & mask;
+      i = next(i);
     }
     set(i, tag, entry);
     if (++size > capacity / 4 * 3) {
-      resize(capacity * 2);
+      resize(grown(capacity));
     }
   }
 
   void remove(byte[] key) {
     long h = hash(key, 0, key.length);
     byte tag = tag(h);
-    int mask = capacity - 1;
-    int i = (int) h & mask;
+    int i = homeSlot(h, capacity);
     while (true) {
       byte t = tagAt(i);
       if (t == 0) {
@@ -116,15 +124,15 @@ final class KeyIndex {
       if (t == tag && hasKey(entryAt(i), key)) {
         break;
       }
-      i = (i + 1) & mask;
+      i = next(i);
     }
     // Backward-shift deletion: move later entries of the run into the gap when their home slot
     // allows, so lookups never stop early at a hole.
     int gap = i;
-    for (int j = (gap + 1) & mask; tagAt(j) != 0; j = (j + 1) & mask) {
+    for (int j = next(gap); tagAt(j) != 0; j = next(j)) {
       Object entry = entryAt(j);
-      int home = homeSlot(entry, mask);
-      if (((j - home) & mask) >= ((j - gap) & mask)) {
+      int home = homeSlot(hashOf(entry), capacity);
+      if (distance(home, j) >= distance(gap, j)) {
         set(gap, tagAt(j), entry);
         gap = j;
       }
@@ -166,19 +174,22 @@ final class KeyIndex {
 
   private void resize(int newCapacity) {
     Object[][] oldEntries = entries;
-    int chunks = Math.max(1, newCapacity / CHUNK_SIZE);
-    int chunkLength = Math.min(newCapacity, CHUNK_SIZE);
-    entries = new Object[chunks][chunkLength];
-    tags = new byte[chunks][chunkLength];
+    int chunks = (newCapacity + CHUNK_SIZE - 1) / CHUNK_SIZE;
+    entries = new Object[chunks][];
+    tags = new byte[chunks][];
+    for (int c = 0; c < chunks; c++) {
+      int length = Math.min(CHUNK_SIZE, newCapacity - c * CHUNK_SIZE); // the last may be shorter
+      entries[c] = new Object[length];
+      tags[c] = new byte[length];
+    }
     capacity = newCapacity;
-    int mask = newCapacity - 1;
     for (Object[] chunk : oldEntries) {
       for (Object entry : chunk) {
         if (entry != null) {
           long h = hashOf(entry);
-          int i = (int) h & mask;
+          int i = homeSlot(h, newCapacity);
           while (tagAt(i) != 0) {
-            i = (i + 1) & mask;
+            i = next(i);
           }
           set(i, tag(h), entry);
         }
@@ -186,8 +197,32 @@ final class KeyIndex {
     }
   }
 
-  private static int homeSlot(Object entry, int mask) {
-    return (int) hashOf(entry) & mask;
+  /**
+   * The slot a key of hash {@code h} is looked for from: the low 32 bits scaled to the table (the
+   * tag is the top byte, so the two stay independent).
+   */
+  static int homeSlot(long h, int capacity) {
+    return (int) (((h & 0xFFFFFFFFL) * capacity) >>> 32);
+  }
+
+  /** The slot after {@code slot}, wrapping at the table's end. */
+  private int next(int slot) {
+    int n = slot + 1;
+    return n == capacity ? 0 : n;
+  }
+
+  /** How many slots on from {@code from} to {@code to}, wrapping at the table's end. */
+  private int distance(int from, int to) {
+    int d = to - from;
+    return d >= 0 ? d : d + capacity;
+  }
+
+  /**
+   * The next table size: a power of two grows by 3/2, three times one by 4/3 to the next power of
+   * two.
+   */
+  static int grown(int capacity) {
+    return Integer.bitCount(capacity) == 1 ? capacity / 2 * 3 : capacity / 3 * 4;
   }
 
   /** The top byte of the hash, made non-zero; the slot comes from the low bits. */
@@ -250,7 +285,6 @@ final class KeyIndex {
 
   /** For tests: whether every entry is reachable from its home slot (no holes in its run). */
   boolean isConsistent() {
-    int mask = capacity - 1;
     int count = 0;
     for (int j = 0; j < capacity; j++) {
       if (tagAt(j) == 0) {
@@ -260,7 +294,7 @@ final class KeyIndex {
         continue;
       }
       count++;
-      for (int i = homeSlot(entryAt(j), mask); i != j; i = (i + 1) & mask) {
+      for (int i = homeSlot(hashOf(entryAt(j)), capacity); i != j; i = next(i)) {
         if (tagAt(i) == 0) {
           return false;
         }

@@ -91,11 +91,11 @@ class KeyIndexTest {
   @Test
   void shouldProbeAndShiftAcrossChunkEdgeAndTableEndWhenTableSpansTwoChunks() {
     int chunk = KeyIndex.CHUNK_SIZE;
-    int capacity = 2 * chunk;
+    int capacity = chunk / 2 * 3; // a chunk and a short one
     int last = capacity - 1;
     KeyIndex index = new KeyIndex();
     // Fillers far from the chunk edge and the table's end, so the runs built there are exactly
-    // the ones below; 60,000 entries make the table two chunks long.
+    // the ones below; 60,000 entries make the table a chunk and a half long.
     long seed = 0;
     for (int n = 0; n < 60_000; seed++) {
       byte[] key = longKey(seed);
@@ -175,6 +175,36 @@ class KeyIndexTest {
     }
   }
 
+  /**
+   * The table grows by 3/2 and 4/3 in turn, so it is never less than 9/16 full once it has grown:
+   * at a million entries 64% rather than the 48% of a doubling table.
+   */
+  @Test
+  void shouldGrowByHalvesAndThirdsAndStayAtLeastNineSixteenthsFull() {
+    KeyIndex index = new KeyIndex();
+    List<Integer> capacities = new ArrayList<>(List.of(index.capacity()));
+    for (int k = 0; k < 1_000_000; k++) {
+      index.put(leaf(longKey(k), new byte[] {1}));
+      int capacity = index.capacity();
+      if (capacity != capacities.getLast()) {
+        capacities.add(capacity);
+        assertThat(index.size()).isEqualTo(capacities.get(capacities.size() - 2) / 4 * 3 + 1);
+      }
+      assertThat(index.size()).isLessThanOrEqualTo(capacity / 4 * 3);
+    }
+
+    assertThat(capacities.subList(0, 8)).containsExactly(16, 24, 32, 48, 64, 96, 128, 192);
+    for (int i = 1; i < capacities.size(); i++) {
+      assertThat(capacities.get(i)).isEqualTo(KeyIndex.grown(capacities.get(i - 1)));
+    }
+    assertThat(index.capacity()).isEqualTo(1_572_864); // 3 * 2^19
+    assertThat((double) index.size() / index.capacity()).isBetween(0.63, 0.64);
+    assertThat(index.isConsistent()).isTrue();
+    for (int k = 0; k < 1_000_000; k += 997) {
+      assertThat(index.get(longKey(k))).isEqualTo(Bytes.of(1));
+    }
+  }
+
   private static LeafNode leaf(byte[] key, byte[] value) {
     return LeafNode.ofPreimage(key, value, 0, null);
   }
@@ -184,7 +214,7 @@ class KeyIndexTest {
   }
 
   private static int home(byte[] key, int capacity) {
-    return (int) KeyIndex.hash(key, 0, key.length) & (capacity - 1);
+    return KeyIndex.homeSlot(KeyIndex.hash(key, 0, key.length), capacity);
   }
 
   /** The first {@code count} keys from {@code seed} on whose home slot is {@code slot}. */
