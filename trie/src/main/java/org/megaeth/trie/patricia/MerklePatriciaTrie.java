@@ -244,54 +244,35 @@ public final class MerklePatriciaTrie {
       byte[][] values,
       Executor executor,
       List<LeafNode> created) {
-    int[] counts = new int[16];
     byte[] rootValue = branch.value();
+    int[] order = new int[keys.length];
+    int n = 0;
     for (int i = 0; i < keys.length; i++) {
       if (keys[i].length == 0) {
         rootValue = values[i].length == 0 ? null : values[i].clone();
       } else {
-        counts[keys[i][0]]++;
+        order[n++] = i;
       }
     }
-    int[][] groups = new int[16][];
-    int taskCount = 0;
-    for (int nibble = 0; nibble < 16; nibble++) {
-      if (counts[nibble] > 0) {
-        groups[nibble] = new int[counts[nibble]];
-        taskCount++;
-      }
-      counts[nibble] = 0;
-    }
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i].length > 0) {
-        int nibble = keys[i][0];
-        groups[nibble][counts[nibble]++] = i;
-      }
-    }
+    Batch all = new Batch(keys, preimages, values, Arrays.copyOf(order, n), null);
+    int[] ends = all.sortByNibble(0, n, 0);
     Node[] oldChildren = branch.expand();
     Node[] newChildren = oldChildren.clone();
-    Runnable[] tasks = new Runnable[taskCount];
+    List<Runnable> tasks = new ArrayList<>(16);
     // Each task collects its created leaves on its own; they are joined in nibble order below.
+    // The tasks share the batch's order and scratch arrays, each in its own range of them.
     List<LeafNode>[] createdBySlot = created == null ? null : newLeafLists();
-    int t = 0;
-    for (int nibble = 0; nibble < 16; nibble++) {
-      int[] group = groups[nibble];
-      if (group == null) {
+    for (int nibble = 0, start = 0; nibble < 16; start = ends[nibble++]) {
+      if (start == ends[nibble]) {
         continue;
       }
       int slot = nibble;
-      List<LeafNode> taskCreated = created == null ? null : createdBySlot[slot];
-      tasks[t++] =
-          () ->
-              newChildren[slot] =
-                  applyBatch(
-                      oldChildren[slot],
-                      new Batch(keys, preimages, values, group, taskCreated),
-                      0,
-                      group.length,
-                      1);
+      int lo = start;
+      int hi = ends[nibble];
+      Batch batch = all.collectingInto(created == null ? null : createdBySlot[slot]);
+      tasks.add(() -> newChildren[slot] = applyBatch(oldChildren[slot], batch, lo, hi, 1));
     }
-    ParallelTasks.run(executor, tasks);
+    ParallelTasks.run(executor, tasks.toArray(Runnable[]::new));
     if (created != null) {
       for (List<LeafNode> leaves : createdBySlot) {
         created.addAll(leaves);
@@ -305,9 +286,10 @@ public final class MerklePatriciaTrie {
   }
 
   /**
-   * The changes of one subtrie of an {@link #apply}: {@code order} lists their indices in {@code
-   * keys}, {@code preimages} and {@code values}, and is sorted in place, range by range, by {@link
-   * #applyUnderBranch}; {@code scratch} is its buffer for that.
+   * The changes of an {@link #apply}: {@code order} lists their indices in {@code keys}, {@code
+   * preimages} and {@code values}, and is sorted in place, range by range, by {@link
+   * #sortByNibble}; {@code scratch} is its buffer for that. Tasks on other threads may share the
+   * two arrays, each in its own range.
    */
   private record Batch(
       byte[][] keys,
@@ -322,6 +304,34 @@ public final class MerklePatriciaTrie {
 
     byte[] key(int position) {
       return keys[order[position]];
+    }
+
+    /** The same changes and buffers, with the leaves created added to {@code list}. */
+    Batch collectingInto(List<LeafNode> list) {
+      return new Batch(keys, preimages, values, order, scratch, list);
+    }
+
+    /**
+     * Sorts {@code order[lo..hi)} by the nibble at {@code depth} of each key (a stable counting
+     * sort; every key is longer than {@code depth}) and returns where each nibble's run ends:
+     * nibble {@code i}'s changes are at {@code order[ends[i-1]..ends[i])}, from {@code lo} for 0.
+     */
+    int[] sortByNibble(int lo, int hi, int depth) {
+      int[] ends = new int[16];
+      for (int p = lo; p < hi; p++) {
+        ends[key(p)[depth]]++;
+      }
+      int[] next = new int[16];
+      for (int nibble = 0, at = lo; nibble < 16; nibble++) {
+        next[nibble] = at;
+        at += ends[nibble];
+        ends[nibble] = at;
+      }
+      for (int p = lo; p < hi; p++) {
+        scratch[next[key(p)[depth]]++] = order[p];
+      }
+      System.arraycopy(scratch, lo, order, lo, hi - lo);
+      return ends;
     }
   }
 
@@ -373,22 +383,7 @@ public final class MerklePatriciaTrie {
    */
   private Node applyUnderBranch(
       Node original, BranchNode branch, Batch batch, int lo, int hi, int depth) {
-    int[] order = batch.order;
-    int[] scratch = batch.scratch;
-    int[] ends = new int[16];
-    for (int p = lo; p < hi; p++) {
-      ends[batch.key(p)[depth]]++;
-    }
-    int[] next = new int[16];
-    for (int nibble = 0, at = lo; nibble < 16; nibble++) {
-      next[nibble] = at;
-      at += ends[nibble];
-      ends[nibble] = at;
-    }
-    for (int p = lo; p < hi; p++) {
-      scratch[next[batch.key(p)[depth]]++] = order[p];
-    }
-    System.arraycopy(scratch, lo, order, lo, hi - lo);
+    int[] ends = batch.sortByNibble(lo, hi, depth);
     // Below the top levels most branches get one changed child that stays: that is the cheap
     // copy (no sixteen slots expanded and packed again).
     Node[] children = null;

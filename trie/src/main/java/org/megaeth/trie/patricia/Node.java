@@ -25,12 +25,16 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+  // The two dirty states come first, so that isDirty() is one comparison. A new node's flags are
+  // all 0: dirty, not persisted.
+  @SuppressWarnings("unused")
   private static final int DIRTY = 0;
-  private static final int HASHED = 1;
-  private static final int EMBEDDED = 2;
 
   /** Dirty, with the leaf's hashed key in the hash longs. */
-  private static final int STASHED = 3;
+  private static final int STASHED = 1;
+
+  private static final int HASHED = 2;
+  private static final int EMBEDDED = 3;
 
   /** The bits of {@link #flags} that hold one of the four states above. */
   private static final int STATE = 3;
@@ -71,8 +75,7 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
   /** True until the hasher has set the reference. */
   final boolean isDirty() {
-    int state = state();
-    return state == DIRTY || state == STASHED;
+    return state() < HASHED;
   }
 
   /**

@@ -701,7 +701,7 @@ public final class WorldState {
       byte[][] values = new byte[keys.length][];
       int i = 0;
       for (Map.Entry<UInt256, UInt256> e : slots.entrySet()) {
-        keys[i] = e.getKey().toBytes32();
+        keys[i] = slotKeyArray(e.getKey());
         values[i] = encodeSlotValue(e.getValue()).toArrayUnsafe();
         i++;
       }
@@ -900,7 +900,12 @@ public final class WorldState {
   }
 
   static Bytes slotKey(UInt256 slot) {
-    return Bytes.wrap(slot.toBytes32());
+    return Bytes.wrap(slotKeyArray(slot));
+  }
+
+  /** {@link #slotKey} as its own array. */
+  private static byte[] slotKeyArray(UInt256 slot) {
+    return slot.toBytes32();
   }
 
   /** Storage values are stored as RLP of the value with leading zeros trimmed; zero is absent. */
